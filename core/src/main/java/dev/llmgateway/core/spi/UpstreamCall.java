@@ -1,0 +1,22 @@
+package dev.llmgateway.core.spi;
+
+import dev.llmgateway.core.chat.ChatRequest;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything a provider adapter needs for one attempt: the canonical request, the model name the
+ * upstream knows, the deadline of the whole request, the wait limits, headers from the client that
+ * the upstream may need, and the request id for the upstream's logs.
+ */
+public record UpstreamCall(ChatRequest request, String upstreamModel, Deadline deadline,
+                           Duration firstByteTimeout, Duration idleTimeout,
+                           Map<String, String> forwardHeaders, String requestId) {
+    public UpstreamCall {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(upstreamModel, "upstreamModel");
+        Objects.requireNonNull(deadline, "deadline");
+        forwardHeaders = Map.copyOf(forwardHeaders);
+    }
+}

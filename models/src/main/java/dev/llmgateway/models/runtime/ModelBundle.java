@@ -1,0 +1,127 @@
+package dev.llmgateway.models.runtime;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The shipped models, loaded together: the sentence encoder plus the {@value #INTENT} and
+ * {@value #COMPLEXITY} heads named in {@code manifest.json}, each checked against its sha256.
+ *
+ * <p>Thread-safe; each thread works through its own {@link BundleSession}.
+ */
+public final class ModelBundle implements AutoCloseable {
+
+    public static final String INTENT = "intent";
+    public static final String COMPLEXITY = "complexity";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ModelManifest manifest;
+    private final SentenceEncoder encoder;
+    private final OnnxHead intent;
+    private final OnnxHead complexity;
+
+    private ModelBundle(ModelManifest manifest, SentenceEncoder encoder, OnnxHead intent, OnnxHead complexity) {
+        this.manifest = manifest;
+        this.encoder = encoder;
+        this.intent = intent;
+        this.complexity = complexity;
+    }
+
+    /** Loads the models shipped in this jar; throws {@link ModelMissingException} when any is absent. */
+    public static ModelBundle fromClasspath(EncoderSettings settings) {
+        return load(ModelBundle::readResource, settings);
+    }
+
+    /** Loads models from a folder holding {@code manifest.json} and the head files, e.g. a fresh training output. */
+    public static ModelBundle fromDirectory(Path dir, EncoderSettings settings) {
+        return load(name -> readFile(dir.resolve(name)), settings);
+    }
+
+    private static ModelBundle load(Reader reader, EncoderSettings settings) {
+        ModelManifest manifest;
+        try {
+            manifest = JSON.readValue(reader.read("manifest.json"), ModelManifest.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("unreadable model manifest", e);
+        }
+        OnnxHead intent = null;
+        SentenceEncoder encoder = null;
+        try {
+            intent = openHead(manifest, INTENT, reader);
+            OnnxHead complexity = openHead(manifest, COMPLEXITY, reader);
+            encoder = SentenceEncoder.fromClasspath(settings);
+            return new ModelBundle(manifest, encoder, intent, complexity);
+        } catch (RuntimeException e) {
+            if (intent != null) {
+                intent.close();
+            }
+            throw e;
+        }
+    }
+
+    private static OnnxHead openHead(ModelManifest manifest, String name, Reader reader) {
+        ModelManifest.Head spec = manifest.head(name)
+                .orElseThrow(() -> new ModelMissingException("manifest names no '" + name + "' head"));
+        byte[] onnx = reader.read(spec.file());
+        String actual = sha256(onnx);
+        if (!actual.equalsIgnoreCase(spec.sha256())) {
+            throw new ModelMissingException(spec.file() + " has sha256 " + actual + ", manifest says " + spec.sha256());
+        }
+        return new OnnxHead(spec, onnx);
+    }
+
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    public ModelManifest manifest() {
+        return manifest;
+    }
+
+    public BundleSession newSession() {
+        return new BundleSession(encoder.newSession(), intent, complexity);
+    }
+
+    @Override
+    public void close() {
+        intent.close();
+        complexity.close();
+        encoder.close();
+    }
+
+    @FunctionalInterface
+    private interface Reader {
+        byte[] read(String name);
+    }
+
+    private static byte[] readResource(String name) {
+        try (InputStream in = OfflineDjl.resource(ModelManifest.RESOURCE_DIR + name)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read model resource " + name, e);
+        }
+    }
+
+    private static byte[] readFile(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new ModelMissingException("model file missing: " + file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.llmgateway.router.cli;
+
+import dev.llmgateway.router.config.GatewayConfig;
+import dev.llmgateway.router.config.Secret;
+import dev.llmgateway.router.demo.Simulator;
+import dev.llmgateway.router.log.LogSetup;
+import dev.llmgateway.router.server.GatewayServer;
+import dev.llmgateway.security.keys.ApiKeys;
+import dev.llmgateway.security.keys.KeyEntry;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code llm-gateway demo}: the gateway on embedded defaults with the built-in simulated upstream.
+ * No database server, no broker, no network beyond loopback.
+ */
+@Command(name = "demo", description = "Run the gateway with a built-in simulated upstream; no keys or network needed.")
+final class DemoCommand implements Callable<Integer> {
+
+    @Option(names = "--port", defaultValue = "8080", description = "Port to listen on (default ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--key", description = "Client API key to accept (or LLMGW_DEMO_KEY); generated when absent.")
+    String key;
+
+    @Option(names = "--admin-key", description = "Admin key (or LLMGW_ADMIN_KEY); generated when absent.")
+    String adminKey;
+
+    @Option(names = "--data-dir", defaultValue = "./data", description = "Data directory (default ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--quiet", description = "No access log lines.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws IOException {
+        LogSetup.configure("INFO");
+        String clientKey = firstOf(key, System.getenv("LLMGW_DEMO_KEY")).orElseGet(ApiKeys::generate);
+        String admin = firstOf(adminKey, System.getenv("LLMGW_ADMIN_KEY")).orElseGet(ApiKeys::generate);
+        Simulator simulator = Simulator.start();
+        GatewayConfig config = config(simulator, clientKey, admin);
+        GatewayServer server = ServerCommand.run(config);
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(simulator::close));
+        printBanner(server.port(), clientKey, admin, key == null && System.getenv("LLMGW_DEMO_KEY") == null,
+                adminKey == null && System.getenv("LLMGW_ADMIN_KEY") == null);
+        return 0;
+    }
+
+    GatewayConfig config(Simulator simulator, String clientKey, String admin) {
+        GatewayConfig.Provider demo = new GatewayConfig.Provider("demo", GatewayConfig.ProviderType.OPENAI,
+                simulator.baseUri(), Optional.of(new Secret("simulator-needs-no-key")), Simulator.MODELS, Map.of());
+        return new GatewayConfig(dataDir, "INFO", !quiet,
+                new GatewayConfig.Server(host, port, 10L * 1024 * 1024, List.of("*")),
+                new GatewayConfig.Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(10),
+                        Duration.ofSeconds(60)),
+                new GatewayConfig.Retry(3, Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofSeconds(5)),
+                Map.of("demo", demo), Map.of("gpt-4o-mini", "demo/echo", "fast", "demo/fast"),
+                new GatewayConfig.Security(Optional.of(ApiKeys.hash(admin)),
+                        List.of(KeyEntry.fromPlainKey("demo", clientKey, List.of()))));
+    }
+
+    private static Optional<String> firstOf(String a, String b) {
+        if (a != null && !a.isBlank()) {
+            return Optional.of(a.trim());
+        }
+        return Optional.ofNullable(b).map(String::trim).filter(s -> !s.isEmpty());
+    }
+
+    private void printBanner(int boundPort, String clientKey, String admin, boolean showKey, boolean showAdmin) {
+        String base = "http://" + host + ":" + boundPort;
+        StringBuilder sb = new StringBuilder();
+        sb.append("\nLLM Gateway demo is running at ").append(base).append("/v1\n");
+        sb.append("  client key : ").append(showKey ? clientKey + "   (generated; shown once)" : "(as given)").append('\n');
+        sb.append("  admin key  : ").append(showAdmin ? admin + "   (generated; shown once)" : "(as given)").append('\n');
+        sb.append("  models     : ").append(String.join(", ", Simulator.MODELS.stream().map(m -> "demo/" + m).toList()))
+                .append(", gpt-4o-mini (alias of demo/echo)\n");
+        sb.append("  try        : curl -s ").append(base).append("/v1/chat/completions -H 'Authorization: Bearer ")
+                .append(showKey ? clientKey : "$LLMGW_DEMO_KEY")
+                .append("' -H 'Content-Type: application/json' -d '{\"model\":\"demo/echo\",\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}]}'\n");
+        sb.append("  Ctrl-C stops it.\n");
+        System.out.println(sb);
+        System.out.flush();
+    }
+}

@@ -1,0 +1,59 @@
+package dev.llmgateway.router.config;
+
+import dev.llmgateway.security.keys.KeyEntry;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The whole validated configuration. Built by {@link ConfigLoader}; immutable. The defaults and the
+ * meaning of every key are in docs/configuration.md.
+ */
+public record GatewayConfig(Path dataDir, String logLevel, boolean accessLog, Server server, Timeouts timeouts, Retry retry,
+                            Map<String, Provider> providers, Map<String, String> aliases, Security security) {
+
+    public GatewayConfig {
+        providers = Map.copyOf(providers);
+        aliases = Map.copyOf(aliases);
+    }
+
+    /** {@code router.server.*}. */
+    public record Server(String host, int port, long maxBodyBytes, List<String> corsAllowedOrigins) {
+        public Server {
+            corsAllowedOrigins = List.copyOf(corsAllowedOrigins);
+        }
+    }
+
+    /** {@code router.timeouts.*}: connect, first byte of the answer, gap between chunks, whole request. */
+    public record Timeouts(Duration connect, Duration firstByte, Duration idle, Duration total) {
+    }
+
+    /** {@code router.retry.*}. */
+    public record Retry(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration maxRetryAfter) {
+    }
+
+    /** The kinds of upstream API a provider entry can speak. */
+    public enum ProviderType {
+        /** OpenAI's Chat Completions API: OpenAI, OpenRouter, and any compatible endpoint. */
+        OPENAI
+    }
+
+    /** {@code router.providers.<name>.*}. An empty model list means any model name is passed on. */
+    public record Provider(String name, ProviderType type, URI baseUri, Optional<Secret> apiKey,
+                           List<String> models, Map<String, String> headers) {
+        public Provider {
+            models = List.copyOf(models);
+            headers = Map.copyOf(headers);
+        }
+    }
+
+    /** {@code security.*}: the admin key's hash and the client keys. */
+    public record Security(Optional<String> adminKeyHash, List<KeyEntry> clientKeys) {
+        public Security {
+            clientKeys = List.copyOf(clientKeys);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package dev.llmgateway.router.pipeline;
+
+import dev.llmgateway.core.auth.ClientIdentity;
+import dev.llmgateway.core.chat.ChatRequest;
+import dev.llmgateway.core.chat.Usage;
+import dev.llmgateway.core.route.RoutePlan;
+import dev.llmgateway.core.route.Target;
+import dev.llmgateway.core.spi.Deadline;
+import dev.llmgateway.core.spi.FormatCodec;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The state of one request as it moves through the stages. Confined to the request's thread. The
+ * stages fill in the caller, the decoded request and the plan; dispatch records what happened,
+ * for the access log.
+ */
+public final class GatewayExchange {
+
+    private final String requestId;
+    private final FormatCodec codec;
+    private final Function<String, Optional<String>> headers;
+    private final byte[] body;
+    private final Deadline deadline;
+    private final ResponseWriter writer;
+
+    private ClientIdentity caller;
+    private ChatRequest request;
+    private RoutePlan plan;
+    private Target servedBy;
+    private int attempts;
+    private Usage usage;
+    private String outcome = "";
+
+    public GatewayExchange(String requestId, FormatCodec codec, Function<String, Optional<String>> headers,
+                           byte[] body, Deadline deadline, ResponseWriter writer) {
+        this.requestId = Objects.requireNonNull(requestId);
+        this.codec = Objects.requireNonNull(codec);
+        this.headers = Objects.requireNonNull(headers);
+        this.body = Objects.requireNonNull(body);
+        this.deadline = Objects.requireNonNull(deadline);
+        this.writer = Objects.requireNonNull(writer);
+    }
+
+    public String requestId() {
+        return requestId;
+    }
+
+    public FormatCodec codec() {
+        return codec;
+    }
+
+    /** A request header by case-insensitive name. */
+    public Optional<String> header(String name) {
+        return headers.apply(name);
+    }
+
+    public byte[] body() {
+        return body;
+    }
+
+    public Deadline deadline() {
+        return deadline;
+    }
+
+    public ResponseWriter writer() {
+        return writer;
+    }
+
+    public Optional<ClientIdentity> caller() {
+        return Optional.ofNullable(caller);
+    }
+
+    void caller(ClientIdentity caller) {
+        this.caller = caller;
+    }
+
+    public Optional<ChatRequest> request() {
+        return Optional.ofNullable(request);
+    }
+
+    void request(ChatRequest request) {
+        this.request = request;
+    }
+
+    public Optional<RoutePlan> plan() {
+        return Optional.ofNullable(plan);
+    }
+
+    void plan(RoutePlan plan) {
+        this.plan = plan;
+    }
+
+    public Optional<Target> servedBy() {
+        return Optional.ofNullable(servedBy);
+    }
+
+    void servedBy(Target target) {
+        this.servedBy = target;
+    }
+
+    public int attempts() {
+        return attempts;
+    }
+
+    void attempted() {
+        attempts++;
+    }
+
+    public Optional<Usage> usage() {
+        return Optional.ofNullable(usage);
+    }
+
+    void usage(Usage usage) {
+        this.usage = usage;
+    }
+
+    /** A short word on how a started stream ended ({@code complete}, {@code upstream_error}, ...). */
+    public String outcome() {
+        return outcome;
+    }
+
+    void outcome(String outcome) {
+        this.outcome = outcome;
+    }
+}

@@ -1,0 +1,106 @@
+package dev.llmgateway.router.provider.openai;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.llmgateway.core.chat.ChatRequest;
+import dev.llmgateway.core.chat.ChatResponse;
+import dev.llmgateway.core.chat.Dialect;
+import dev.llmgateway.core.chat.NativeBody;
+import dev.llmgateway.core.error.ErrorCategory;
+import dev.llmgateway.core.spi.ChunkStream;
+import dev.llmgateway.core.spi.ProviderAdapter;
+import dev.llmgateway.core.spi.UpstreamCall;
+import dev.llmgateway.router.codec.Json;
+import dev.llmgateway.router.config.GatewayConfig;
+import dev.llmgateway.router.provider.SseChunkStream;
+import dev.llmgateway.router.provider.UpstreamTransport;
+import dev.llmgateway.router.upstream.BodyChannel;
+import dev.llmgateway.router.upstream.UpstreamErrors;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+/**
+ * Any upstream that speaks OpenAI's Chat Completions API: OpenAI, OpenRouter, or a custom base URL.
+ * Streams are always requested with usage included (so every stream can be billed); the client's
+ * own choice is applied on the way out.
+ */
+public final class OpenAiCompatibleAdapter implements ProviderAdapter {
+
+    private final GatewayConfig.Provider provider;
+    private final UpstreamTransport transport;
+    private final URI endpoint;
+
+    public OpenAiCompatibleAdapter(GatewayConfig.Provider provider, UpstreamTransport transport) {
+        this.provider = provider;
+        this.transport = transport;
+        String base = provider.baseUri().toString();
+        this.endpoint = URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
+                + "/chat/completions");
+    }
+
+    @Override
+    public Dialect dialect() {
+        return Dialect.OPENAI_CHAT;
+    }
+
+    @Override
+    public ChatResponse complete(UpstreamCall call) {
+        HttpResponse<BodyChannel> response = transport.send(request(call, false), call);
+        byte[] body = transport.readBody(response, call);
+        JsonNode json;
+        try {
+            json = Json.MAPPER.readTree(body);
+        } catch (IOException e) {
+            json = null;
+        }
+        if (json == null || !json.isObject()) {
+            throw UpstreamErrors.failure(ErrorCategory.UPSTREAM, "Upstream provider '" + provider.name()
+                    + "' answered with a body that is not a JSON object.", "upstream_protocol_error");
+        }
+        return OpenAiResponseDecoder.decode((ObjectNode) json);
+    }
+
+    @Override
+    public ChunkStream stream(UpstreamCall call) {
+        HttpResponse<BodyChannel> response = transport.send(request(call, true), call);
+        return new SseChunkStream(response.body(), new OpenAiStreamTranslator(provider.name()), provider.name(), call);
+    }
+
+    private HttpRequest.Builder request(UpstreamCall call, boolean stream) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(endpoint)
+                .header("Content-Type", "application/json")
+                .header("Accept", stream ? "text/event-stream" : "application/json")
+                .header("x-request-id", call.requestId());
+        provider.apiKey().ifPresent(k -> b.header("Authorization", "Bearer " + k.value()));
+        provider.headers().forEach(b::header);
+        call.forwardHeaders().forEach(b::header);
+        return b.POST(HttpRequest.BodyPublishers.ofByteArray(Json.bytes(body(call, stream))));
+    }
+
+    /** The client's own body with the gateway's fields set: the upstream's model name and usage. */
+    static ObjectNode body(UpstreamCall call, boolean stream) {
+        ChatRequest request = call.request();
+        NativeBody origin = request.origin()
+                .filter(o -> o.dialect() == Dialect.OPENAI_CHAT)
+                .orElseThrow(() -> new IllegalStateException(
+                        "only OpenAI Chat Completions clients can be served by OpenAI-compatible upstreams yet"));
+        ObjectNode body = Json.object();
+        body.setAll(origin.json());
+        body.put("model", call.upstreamModel());
+        if (stream) {
+            body.put("stream", true);
+            ObjectNode options = Json.object();
+            if (origin.json().path("stream_options").isObject()) {
+                options.setAll((ObjectNode) origin.json().get("stream_options"));
+            }
+            options.put("include_usage", true);
+            body.set("stream_options", options);
+        } else {
+            body.remove("stream");
+            body.remove("stream_options");
+        }
+        return body;
+    }
+}

@@ -1,0 +1,2 @@
+/** Model resolution and listing: {@link dev.llmgateway.router.route.ModelCatalog}. */
+package dev.llmgateway.router.route;

@@ -1,0 +1,73 @@
+package dev.llmgateway.router.server;
+
+import dev.llmgateway.core.error.GatewayException;
+import dev.llmgateway.core.error.InternalException;
+import dev.llmgateway.core.pipeline.Chain;
+import dev.llmgateway.core.spi.Deadline;
+import dev.llmgateway.core.spi.FormatCodec;
+import dev.llmgateway.core.spi.ProviderFailure;
+import dev.llmgateway.router.pipeline.GatewayExchange;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.Handler;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A chat endpoint for one dialect: reads the body, runs the pipeline, and answers every failure in
+ * the dialect's own error shape (a defect becomes a 500 that carries only the request id).
+ */
+final class ChatHandler implements Handler {
+
+    private static final Logger LOG = Logger.getLogger(ChatHandler.class.getName());
+
+    private final Gateway gateway;
+    private final FormatCodec codec;
+    private final AccessLog accessLog;
+
+    ChatHandler(Gateway gateway, FormatCodec codec, AccessLog accessLog) {
+        this.gateway = gateway;
+        this.codec = codec;
+        this.accessLog = accessLog;
+    }
+
+    @Override
+    public void handle(ServerRequest req, ServerResponse res) {
+        long start = System.nanoTime();
+        String requestId = req.context().get(RequestId.class).map(RequestId::value).orElse("-");
+        HelidonResponseWriter writer = new HelidonResponseWriter(res);
+        GatewayExchange exchange = null;
+        try {
+            byte[] body = BodyReader.read(req, gateway.config().server().maxBodyBytes());
+            exchange = new GatewayExchange(requestId, codec, name -> req.headers().first(HeaderNames.create(name)),
+                    body, Deadline.after(gateway.config().timeouts().total()), writer);
+            Chain.start(gateway.stages(), exchange);
+        } catch (GatewayException e) {
+            fail(writer, e);
+        } catch (ProviderFailure e) {
+            fail(writer, e.clientError());
+        } catch (UncheckedIOException e) {
+            LOG.fine(() -> "rid=" + requestId + " client connection failed: " + e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "rid=" + requestId + " internal error", e);
+            fail(writer, new InternalException("The gateway failed to handle this request (request id "
+                    + requestId + ").", null, "internal_error"));
+        } finally {
+            writer.finish();
+            accessLog.record(req, requestId, writer.status(), exchange, System.nanoTime() - start);
+        }
+    }
+
+    private void fail(HelidonResponseWriter writer, GatewayException e) {
+        if (writer.streaming()) {
+            return; // the dispatcher already ended the stream with an error event
+        }
+        Map<String, String> headers = e.retryAfter()
+                .map(d -> Map.of("retry-after", Long.toString(Math.max(1, (d.toMillis() + 999) / 1000))))
+                .orElse(Map.of());
+        writer.json(e.status(), codec.encodeError(e), headers);
+    }
+}
