@@ -10,8 +10,16 @@ public interface FormatCodec {
 
     Dialect dialect();
 
-    /** Decodes a request body; throws {@link dev.llmgateway.core.error.InvalidRequestException}. */
-    ChatRequest decode(byte[] body);
+    /**
+     * Decodes a request body with what the endpoint's path said; throws
+     * {@link dev.llmgateway.core.error.InvalidRequestException}.
+     */
+    ChatRequest decode(byte[] body, DecodeContext context);
+
+    /** Decodes a body whose endpoint says nothing beyond the dialect. */
+    default ChatRequest decode(byte[] body) {
+        return decode(body, DecodeContext.none());
+    }
 
     byte[] encodeResponse(ChatResponse response);
 

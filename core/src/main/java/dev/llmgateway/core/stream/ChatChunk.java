@@ -22,6 +22,10 @@ public sealed interface ChatChunk {
     record ThinkingDelta(int choice, String text) implements ChatChunk {
     }
 
+    /** The provider's opaque signature of the thinking just streamed (Anthropic), kept for round trips. */
+    record ThinkingSignature(int choice, String signature) implements ChatChunk {
+    }
+
     record ToolCallStart(int choice, int index, String id, String name) implements ChatChunk {
     }
 

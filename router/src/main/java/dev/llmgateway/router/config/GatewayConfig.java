@@ -39,6 +39,7 @@ public record GatewayConfig(Path dataDir, String logLevel, boolean accessLog, Se
     public enum ProviderType {
         /** OpenAI's Chat Completions API: OpenAI, OpenRouter, and any compatible endpoint. */
         OPENAI
+        // wiring: ANTHROPIC (Messages API) and GEMINI (generateContent) are added here
     }
 
     /** {@code router.providers.<name>.*}. An empty model list means any model name is passed on. */

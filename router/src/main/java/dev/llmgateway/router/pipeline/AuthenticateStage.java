@@ -9,7 +9,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Authenticates the client key, sent as {@code Authorization: Bearer <key>} or {@code x-api-key}.
+ * Authenticates the client key, sent as {@code Authorization: Bearer <key>}, {@code x-api-key},
+ * {@code x-goog-api-key} or (Gemini) the {@code key} query parameter.
  * Runs before the body is parsed, so unauthenticated callers cost nothing.
  */
 public final class AuthenticateStage implements Stage<GatewayExchange> {
@@ -22,7 +23,10 @@ public final class AuthenticateStage implements Stage<GatewayExchange> {
 
     @Override
     public void handle(GatewayExchange exchange, Chain<GatewayExchange> chain) {
-        exchange.caller(authenticate(keys, exchange::header));
+        // Gemini clients may send the key as ?key=… instead of a header.
+        Optional<String> queryKey = Optional.ofNullable(exchange.decodeContext().query().get("key"));
+        exchange.caller(authenticate(keys, name -> exchange.header(name)
+                .or(() -> name.equals("x-goog-api-key") ? queryKey : Optional.empty())));
         chain.proceed(exchange);
     }
 
@@ -48,6 +52,7 @@ public final class AuthenticateStage implements Stage<GatewayExchange> {
                 }
             }
         }
-        return header.apply("x-api-key").map(String::trim).filter(k -> !k.isEmpty());
+        return header.apply("x-api-key").or(() -> header.apply("x-goog-api-key"))
+                .map(String::trim).filter(k -> !k.isEmpty());
     }
 }

@@ -8,7 +8,7 @@ public final class DecodeStage implements Stage<GatewayExchange> {
 
     @Override
     public void handle(GatewayExchange exchange, Chain<GatewayExchange> chain) {
-        exchange.request(exchange.codec().decode(exchange.body()));
+        exchange.request(exchange.codec().decode(exchange.body(), exchange.decodeContext()));
         chain.proceed(exchange);
     }
 }

@@ -6,6 +6,7 @@ import dev.llmgateway.core.chat.Usage;
 import dev.llmgateway.core.route.RoutePlan;
 import dev.llmgateway.core.route.Target;
 import dev.llmgateway.core.spi.Deadline;
+import dev.llmgateway.core.spi.DecodeContext;
 import dev.llmgateway.core.spi.FormatCodec;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,6 +23,7 @@ public final class GatewayExchange {
     private final FormatCodec codec;
     private final Function<String, Optional<String>> headers;
     private final byte[] body;
+    private final DecodeContext decodeContext;
     private final Deadline deadline;
     private final ResponseWriter writer;
 
@@ -34,11 +36,12 @@ public final class GatewayExchange {
     private String outcome = "";
 
     public GatewayExchange(String requestId, FormatCodec codec, Function<String, Optional<String>> headers,
-                           byte[] body, Deadline deadline, ResponseWriter writer) {
+                           byte[] body, DecodeContext decodeContext, Deadline deadline, ResponseWriter writer) {
         this.requestId = Objects.requireNonNull(requestId);
         this.codec = Objects.requireNonNull(codec);
         this.headers = Objects.requireNonNull(headers);
         this.body = Objects.requireNonNull(body);
+        this.decodeContext = Objects.requireNonNull(decodeContext);
         this.deadline = Objects.requireNonNull(deadline);
         this.writer = Objects.requireNonNull(writer);
     }
@@ -58,6 +61,11 @@ public final class GatewayExchange {
 
     public byte[] body() {
         return body;
+    }
+
+    /** What the endpoint's path and query said (Gemini puts the model there). */
+    public DecodeContext decodeContext() {
+        return decodeContext;
     }
 
     public Deadline deadline() {

@@ -34,6 +34,7 @@ public final class ProviderRegistry implements AutoCloseable {
             UpstreamTransport transport = new UpstreamTransport(p.name(), client, clock);
             adapters.put(p.name(), switch (p.type()) {
                 case OPENAI -> new OpenAiCompatibleAdapter(p, transport);
+                // wiring: one case line per provider type (ANTHROPIC, GEMINI) goes here
             });
         }
     }

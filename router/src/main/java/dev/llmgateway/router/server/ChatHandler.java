@@ -4,6 +4,7 @@ import dev.llmgateway.core.error.GatewayException;
 import dev.llmgateway.core.error.InternalException;
 import dev.llmgateway.core.pipeline.Chain;
 import dev.llmgateway.core.spi.Deadline;
+import dev.llmgateway.core.spi.DecodeContext;
 import dev.llmgateway.core.spi.FormatCodec;
 import dev.llmgateway.core.spi.ProviderFailure;
 import dev.llmgateway.router.pipeline.GatewayExchange;
@@ -13,6 +14,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -27,11 +29,19 @@ final class ChatHandler implements Handler {
     private final Gateway gateway;
     private final FormatCodec codec;
     private final AccessLog accessLog;
+    private final Function<ServerRequest, DecodeContext> context;
 
     ChatHandler(Gateway gateway, FormatCodec codec, AccessLog accessLog) {
+        this(gateway, codec, accessLog, req -> DecodeContext.none());
+    }
+
+    /** For dialects that put part of the request in the path: {@code context} reads it. */
+    ChatHandler(Gateway gateway, FormatCodec codec, AccessLog accessLog,
+                Function<ServerRequest, DecodeContext> context) {
         this.gateway = gateway;
         this.codec = codec;
         this.accessLog = accessLog;
+        this.context = context;
     }
 
     @Override
@@ -43,7 +53,7 @@ final class ChatHandler implements Handler {
         try {
             byte[] body = BodyReader.read(req, gateway.config().server().maxBodyBytes());
             exchange = new GatewayExchange(requestId, codec, name -> req.headers().first(HeaderNames.create(name)),
-                    body, Deadline.after(gateway.config().timeouts().total()), writer);
+                    body, context.apply(req), Deadline.after(gateway.config().timeouts().total()), writer);
             Chain.start(gateway.stages(), exchange);
         } catch (GatewayException e) {
             fail(writer, e);

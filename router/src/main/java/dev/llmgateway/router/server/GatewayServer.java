@@ -61,6 +61,8 @@ public final class GatewayServer implements AutoCloseable {
         routing.addFilter(new EdgeFilter(gateway.config().server().corsAllowedOrigins()))
                 .post("/v1/chat/completions", new ChatHandler(gateway, openAi, accessLog))
                 .get("/v1/models", (req, res) -> models(gateway, openAi, req, res))
+                // wiring: Anthropic (/v1/messages, /v1/messages/count_tokens), Gemini (/v1beta/models/...)
+                // and OpenAI Responses (/v1/responses) routes go here, one block per dialect
                 .get("/health/live", (req, res) -> json(res, Status.OK_200, Json.object().put("status", "UP")))
                 .get("/health/ready", (req, res) -> ready(gateway, res))
                 .any((req, res) -> error(res, openAi, new NotFoundException("No route for "

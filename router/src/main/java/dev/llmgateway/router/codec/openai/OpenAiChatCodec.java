@@ -12,6 +12,7 @@ import dev.llmgateway.core.chat.Usage;
 import dev.llmgateway.core.error.ErrorCategory;
 import dev.llmgateway.core.error.GatewayException;
 import dev.llmgateway.core.spi.ChunkEncoder;
+import dev.llmgateway.core.spi.DecodeContext;
 import dev.llmgateway.core.spi.FormatCodec;
 import dev.llmgateway.router.codec.Json;
 import java.util.EnumMap;
@@ -39,7 +40,7 @@ public final class OpenAiChatCodec implements FormatCodec {
     }
 
     @Override
-    public ChatRequest decode(byte[] body) {
+    public ChatRequest decode(byte[] body, DecodeContext context) {
         return OpenAiRequestDecoder.decode(body);
     }
 

@@ -79,13 +79,18 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
         return b.POST(HttpRequest.BodyPublishers.ofByteArray(Json.bytes(body(call, stream))));
     }
 
-    /** The client's own body with the gateway's fields set: the upstream's model name and usage. */
+    /**
+     * The body for the upstream: an OpenAI client's own body with the gateway's fields set (the
+     * upstream's model name, usage in streams), or the canonical request encoded for clients of
+     * other dialects.
+     */
     static ObjectNode body(UpstreamCall call, boolean stream) {
         ChatRequest request = call.request();
-        NativeBody origin = request.origin()
-                .filter(o -> o.dialect() == Dialect.OPENAI_CHAT)
-                .orElseThrow(() -> new IllegalStateException(
-                        "only OpenAI Chat Completions clients can be served by OpenAI-compatible upstreams yet"));
+        java.util.Optional<NativeBody> same = request.origin().filter(o -> o.dialect() == Dialect.OPENAI_CHAT);
+        if (same.isEmpty()) {
+            return OpenAiRequestEncoder.encode(request, call.upstreamModel(), stream);
+        }
+        NativeBody origin = same.get();
         ObjectNode body = Json.object();
         body.setAll(origin.json());
         body.put("model", call.upstreamModel());
