@@ -46,6 +46,9 @@ public final class GatewayServer implements AutoCloseable {
                 .host(config.server().host())
                 .port(config.server().port())
                 .shutdownHook(false)
+                // Small SSE writes must leave at once: with Nagle on, an event waits for the
+                // client's delayed ACK (about 40 ms) behind the response headers.
+                .connectionOptions(o -> o.tcpNoDelay(true))
                 .routing(r -> routing(r, gateway))
                 .build()
                 .start();
