@@ -1,0 +1,33 @@
+package dev.llmgateway.classifier;
+
+import java.util.Objects;
+
+/**
+ * What the classifier says about one prompt.
+ *
+ * @param intentConfidence the intent head's probability for {@code intent}, 0..1
+ * @param complexity probability that a cheap model's answer is not good enough, 0..1; route to a
+ *                   stronger model above a policy's threshold
+ * @param embedding unit-length 384-d sentence vector (all-MiniLM-L6-v2), e.g. for a semantic cache;
+ *                  empty when the caller did not ask for it. The array is the caller's to keep.
+ */
+public record Classification(Language language, Intent intent, double intentConfidence, double complexity,
+                             float[] embedding) {
+
+    private static final float[] NONE = new float[0];
+
+    public Classification {
+        Objects.requireNonNull(language, "language");
+        Objects.requireNonNull(intent, "intent");
+        Objects.requireNonNull(embedding, "embedding");
+    }
+
+    public boolean hasEmbedding() {
+        return embedding.length > 0;
+    }
+
+    /** The same classification without the embedding (cheaper to keep in logs and events). */
+    public Classification withoutEmbedding() {
+        return new Classification(language, intent, intentConfidence, complexity, NONE);
+    }
+}

@@ -1,0 +1,100 @@
+package dev.llmgateway.classifier;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Measured load test (not a unit test): closed-loop callers hammer one {@link OnnxClassifier} with
+ * prompts of a given length and we report end-to-end {@code tryClassify} latency, queue wait
+ * included, plus how often the pool refused. Bounded in time; talks to nothing but the CPU.
+ *
+ * <pre>mvn -pl classifier exec:java -Dbench.args="10"   # seconds per scenario</pre>
+ */
+public final class LatencyBench {
+
+    private static final String SENTENCE =
+            "The quarterly report shows revenue growth in every region, but costs rose faster than expected. ";
+
+    private LatencyBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        System.out.printf("cores=%d, %d s per scenario, budget 1 s (no caller gives up)%n%n",
+                Runtime.getRuntime().availableProcessors(), seconds);
+        System.out.println("| encoder max tokens | prompt tokens | callers | calls | refused | p50 ms | p90 ms | p99 ms | max ms | calls/s |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (int maxTokens : new int[] {128, 256, 512}) {
+            ClassifierSettings settings = new ClassifierSettings(Runtime.getRuntime().availableProcessors(),
+                    64, Duration.ofSeconds(1), maxTokens);
+            try (Classifier classifier = Classifier.onnx(settings)) {
+                String prompt = promptOfAbout(512);
+                run(classifier, promptOfAbout(32), 1, 2, maxTokens, 32); // warm-up, not printed
+                for (int callers : new int[] {1, 2, 4}) {
+                    run(classifier, prompt, callers, seconds, maxTokens, 512);
+                }
+                run(classifier, promptOfAbout(32), 2, seconds, maxTokens, 32);
+            }
+        }
+    }
+
+    /** About {@code tokens} word-piece tokens of ordinary English (one token per word or comma). */
+    static String promptOfAbout(int tokens) {
+        StringBuilder sb = new StringBuilder();
+        int perSentence = 18;
+        while (sb.length() / SENTENCE.length() * perSentence < tokens) {
+            sb.append(SENTENCE);
+        }
+        return sb.toString();
+    }
+
+    private static void run(Classifier classifier, String prompt, int callers, int seconds, int maxTokens,
+                            int promptTokens) throws Exception {
+        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        AtomicInteger refused = new AtomicInteger();
+        List<Future<long[]>> results = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(callers)) {
+            for (int c = 0; c < callers; c++) {
+                results.add(pool.submit(() -> {
+                    long[] samples = new long[100_000];
+                    int n = 0;
+                    while (System.nanoTime() < end && n < samples.length) {
+                        long start = System.nanoTime();
+                        if (classifier.tryClassify(prompt, Duration.ofSeconds(1)).isEmpty()) {
+                            refused.incrementAndGet();
+                        }
+                        samples[n++] = System.nanoTime() - start;
+                    }
+                    return Arrays.copyOf(samples, n);
+                }));
+            }
+            long[] all = new long[0];
+            for (Future<long[]> f : results) {
+                long[] part = f.get();
+                long[] merged = Arrays.copyOf(all, all.length + part.length);
+                System.arraycopy(part, 0, merged, all.length, part.length);
+                all = merged;
+            }
+            Arrays.sort(all);
+            if (seconds > 2) {
+                System.out.printf("| %d | ~%d | %d | %d | %d | %.1f | %.1f | %.1f | %.1f | %.0f |%n", maxTokens,
+                        promptTokens, callers, all.length, refused.get(), ms(pct(all, 0.50)), ms(pct(all, 0.90)),
+                        ms(pct(all, 0.99)), ms(all[all.length - 1]), all.length / (double) seconds);
+            }
+        }
+    }
+
+    private static long pct(long[] sorted, double q) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)];
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+}

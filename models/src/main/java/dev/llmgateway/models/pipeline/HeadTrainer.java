@@ -1,0 +1,88 @@
+package dev.llmgateway.models.pipeline;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.tribuo.ImmutableOutputInfo;
+import org.tribuo.MutableDataset;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
+import org.tribuo.classification.sgd.linear.LinearSGDModel;
+import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
+import org.tribuo.classification.sgd.objectives.LogMulticlass;
+import org.tribuo.impl.ArrayExample;
+import org.tribuo.math.optimisers.AdaGrad;
+import org.tribuo.provenance.SimpleDataSourceProvenance;
+
+/**
+ * Trains a multinomial logistic regression (Tribuo's linear SGD with log loss and AdaGrad) on
+ * feature rows and exports it to ONNX. Features are named with zero-padded indices and every row
+ * carries every feature, explicit zeros included, so Tribuo's feature ids equal the row positions
+ * and the ONNX input is exactly the vector {@code FeatureLayout} builds.
+ */
+final class HeadTrainer {
+
+    static final long SEED = 42L;
+
+    /**
+     * @param epochs passes over the data; few passes keep the weights small, which is this
+     *               trainer's only regularisation
+     */
+    record Settings(int epochs, double learningRate, int minibatch) {
+    }
+
+    /** A trained head: its ONNX file and its output labels in column order. */
+    record Trained(Path onnx, List<String> labels) {
+    }
+
+    private HeadTrainer() {
+    }
+
+    static Trained train(String name, List<float[]> rows, List<String> labels, Settings settings, Path onnxOut) {
+        int width = rows.get(0).length;
+        String[] names = featureNames(width);
+        LabelFactory factory = new LabelFactory();
+        MutableDataset<Label> data = new MutableDataset<>(
+                new SimpleDataSourceProvenance(name + " training rows", factory), factory);
+        for (int i = 0; i < rows.size(); i++) {
+            double[] values = new double[width];
+            float[] row = rows.get(i);
+            for (int d = 0; d < width; d++) {
+                values[d] = row[d];
+            }
+            data.add(new ArrayExample<>(new Label(labels.get(i)), names, values));
+        }
+        if (data.getFeatureIDMap().size() != width) {
+            throw new IllegalStateException("Tribuo kept " + data.getFeatureIDMap().size()
+                    + " of " + width + " features; ONNX columns would not line up");
+        }
+        LinearSGDTrainer trainer = new LinearSGDTrainer(new LogMulticlass(),
+                new AdaGrad(settings.learningRate(), 0.1), settings.epochs(), Integer.MAX_VALUE,
+                settings.minibatch(), SEED);
+        LinearSGDModel model = trainer.train(data);
+        try {
+            model.saveONNXModel("dev.llmgateway.models." + name, 1, onnxOut);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + onnxOut, e);
+        }
+        return new Trained(onnxOut, labelOrder(model.getOutputIDInfo()));
+    }
+
+    private static List<String> labelOrder(ImmutableOutputInfo<Label> info) {
+        List<String> order = new ArrayList<>();
+        for (int id = 0; id < info.size(); id++) {
+            order.add(info.getOutput(id).getLabel());
+        }
+        return order;
+    }
+
+    private static String[] featureNames(int width) {
+        String[] names = new String[width];
+        for (int d = 0; d < width; d++) {
+            names[d] = String.format("f%05d", d);
+        }
+        return names;
+    }
+}

@@ -1,0 +1,123 @@
+package dev.llmgateway.models.pipeline;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.llmgateway.models.runtime.ModelManifest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/** Writes EVAL.md and folds the headline numbers into the manifest. */
+final class Report {
+
+    private Report() {
+    }
+
+    static void writeMarkdown(Evaluation.Result r, ModelManifest manifest, Path file) {
+        StringBuilder md = new StringBuilder();
+        md.append("# Classifier evaluation\n\n")
+                .append("Written by `models/train.sh eval` (or `train`); do not edit by hand. Models: manifest version ")
+                .append(manifest.version()).append(", encoder ").append(manifest.encoder().name())
+                .append(" truncated to ").append(manifest.encoder().maxTokens()).append(" tokens.\n\n")
+                .append("All sets are the `dev` parts in `../shared/data`; numbers on the held-back parts will differ. ")
+                .append("The intent sets and RouterBench are evaluation only: nothing here was trained on them. ")
+                .append("The thresholds and features were chosen while looking at these numbers, so they are ")
+                .append("optimistic for the intent sets.\n\n");
+        intentSection(md, r);
+        routingSection(md, r);
+        try {
+            Files.writeString(file, md.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    private static void intentSection(StringBuilder md, Evaluation.Result r) {
+        md.append("## Intent\n\n")
+                .append("Macro-F1 is averaged over the classes present in each set (target ≥ 0.80).\n\n")
+                .append("| set | rows | accuracy | macro-F1 |\n|---|---:|---:|---:|\n");
+        md.append(String.format("| English, WizardLM test set | %d | %.3f | %.3f |%n", r.english().n(),
+                r.english().accuracy(), r.english().macroF1()));
+        md.append(String.format("| Chinese, BELLE eval set | %d | %.3f | %.3f |%n%n", r.chinese().n(),
+                r.chinese().accuracy(), r.chinese().macroF1()));
+        TreeSet<String> classes = new TreeSet<>(r.english().perClass().keySet());
+        classes.addAll(r.chinese().perClass().keySet());
+        md.append("| class | en support | en P | en R | en F1 | zh support | zh P | zh R | zh F1 |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (String c : classes) {
+            md.append("| ").append(c).append(cells(r.english().perClass().get(c)))
+                    .append(cells(r.chinese().perClass().get(c))).append(" |\n");
+        }
+        md.append('\n');
+    }
+
+    private static String cells(IntentScores.ClassScore s) {
+        if (s == null) {
+            return " | – | – | – | –";
+        }
+        return String.format(" | %d | %.2f | %.2f | %.2f", s.support(), s.precision(), s.recall(), s.f1());
+    }
+
+    private static void routingSection(StringBuilder md, Evaluation.Result r) {
+        md.append("## Routing (complexity head)\n\n")
+                .append("Strong model gpt-4-1106-preview, weak model Mixtral-8x7B. Prompts go to the strong model in ")
+                .append("order of falling complexity score. PGR = share of the strong–weak quality gap recovered; ")
+                .append("APGR = area under PGR over the strong-call share (random = 0.50, target ≥ 0.60); ")
+                .append("CPT(x) = share of strong calls needed for PGR ≥ x (lower is better). ")
+                .append("Random = mean of ").append(Evaluation.RANDOM_DRAWS).append(" random routers. ")
+                .append("The head was trained on the other ").append(r.mmluTrainSize())
+                .append(" MMLU prompts.\n\n")
+                .append("| set | rows | weak q | strong q | APGR | random APGR | CPT(50%) | CPT(80%) | CPT(95%) ")
+                .append("| random CPT(50/80/95%) |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        for (Map.Entry<String, Evaluation.RoutingPair> e : r.routing().entrySet()) {
+            RoutingCurve c = e.getValue().router();
+            RoutingCurve rnd = e.getValue().random();
+            md.append(String.format("| %s | %d | %.3f | %.3f | **%.3f** | %.3f | %.1f%% | %.1f%% | %.1f%% | %.0f / %.0f / %.0f%% |%n",
+                    e.getKey(), c.n(), c.weakQuality(), c.strongQuality(), c.apgr(), rnd.apgr(),
+                    100 * c.cpt50(), 100 * c.cpt80(), 100 * c.cpt95(),
+                    100 * rnd.cpt50(), 100 * rnd.cpt80(), 100 * rnd.cpt95()));
+        }
+        md.append("\nQuality against the share of strong-model calls (router / random):\n\n")
+                .append("| set | 10% | 20% | 30% | 50% | 70% | 90% |\n|---|---|---|---|---|---|---|\n");
+        for (Map.Entry<String, Evaluation.RoutingPair> e : r.routing().entrySet()) {
+            List<String> cells = new ArrayList<>();
+            for (double share : new double[] {0.1, 0.2, 0.3, 0.5, 0.7, 0.9}) {
+                cells.add(String.format("%.3f / %.3f", e.getValue().router().qualityAt(share),
+                        e.getValue().random().qualityAt(share)));
+            }
+            md.append("| ").append(e.getKey()).append(" | ").append(String.join(" | ", cells)).append(" |\n");
+        }
+        md.append('\n');
+    }
+
+    /** The manifest with each head's metrics filled in. */
+    static ModelManifest withMetrics(ModelManifest manifest, Evaluation.Result r) {
+        ObjectNode intent = Jsonl.JSON.createObjectNode();
+        intent.put("en_wizardlm_dev_macro_f1", round(r.english().macroF1()));
+        intent.put("en_wizardlm_dev_accuracy", round(r.english().accuracy()));
+        intent.put("zh_belle_dev_macro_f1", round(r.chinese().macroF1()));
+        intent.put("zh_belle_dev_accuracy", round(r.chinese().accuracy()));
+        ObjectNode complexity = Jsonl.JSON.createObjectNode();
+        for (Map.Entry<String, Evaluation.RoutingPair> e : r.routing().entrySet()) {
+            ObjectNode m = complexity.putObject(e.getKey());
+            RoutingCurve c = e.getValue().router();
+            m.put("apgr", round(c.apgr()));
+            m.put("random_apgr", round(e.getValue().random().apgr()));
+            m.put("cpt50", round(c.cpt50()));
+            m.put("cpt80", round(c.cpt80()));
+            m.put("cpt95", round(c.cpt95()));
+        }
+        List<ModelManifest.Head> heads = manifest.heads().stream().map(h -> new ModelManifest.Head(h.name(),
+                h.version(), h.file(), h.sha256(), h.labels(), h.positiveLabel(), h.features(), h.trainer(),
+                h.trainingData(), h.name().equals("intent") ? intent : complexity)).toList();
+        return new ModelManifest(manifest.version(), manifest.encoder(), heads);
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10_000) / 10_000.0;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.llmgateway.models.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelBundleTest {
+
+    @Test
+    void fromClasspath_shippedModels_loadAndAnalyze() {
+        try (ModelBundle bundle = ModelBundle.fromClasspath(new EncoderSettings(64, 1));
+             BundleSession session = bundle.newSession()) {
+            Analysis a = session.analyze("Translate 'good morning' into French.");
+            assertEquals(bundle.manifest().head(ModelBundle.INTENT).orElseThrow().labels().size(),
+                    a.intentProbabilities().length);
+            assertEquals("translation", a.intentLabels().get(a.topIntent()));
+            assertTrue(a.complexity() >= 0 && a.complexity() <= 1);
+        }
+    }
+
+    @Test
+    void fromDirectory_tamperedHead_isRejected(@TempDir Path dir) throws IOException {
+        for (String name : new String[] {"manifest.json", "intent-head.onnx", "complexity-head.onnx"}) {
+            try (InputStream in = getClass().getClassLoader().getResourceAsStream(ModelManifest.RESOURCE_DIR + name)) {
+                Files.write(dir.resolve(name), in.readAllBytes());
+            }
+        }
+        byte[] onnx = Files.readAllBytes(dir.resolve("intent-head.onnx"));
+        onnx[onnx.length - 1] ^= 1;
+        Files.write(dir.resolve("intent-head.onnx"), onnx);
+        assertThrows(ModelMissingException.class, () -> ModelBundle.fromDirectory(dir, EncoderSettings.defaults()));
+    }
+
+    @Test
+    void fromDirectory_missingFiles_isModelMissing(@TempDir Path dir) {
+        assertThrows(ModelMissingException.class, () -> ModelBundle.fromDirectory(dir, EncoderSettings.defaults()));
+    }
+}
