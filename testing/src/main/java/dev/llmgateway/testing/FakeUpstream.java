@@ -169,7 +169,9 @@ public final class FakeUpstream implements AutoCloseable {
                 if (i > 0) {
                     sleep(s.gap());
                 }
-                chunk(out, "data: " + s.data().get(i) + "\n\n");
+                String item = s.data().get(i);
+                // an item that starts with "event: " is a whole event (Anthropic's named events), sent as is
+                chunk(out, item.startsWith("event: ") ? item + "\n\n" : "data: " + item + "\n\n");
             }
             switch (s.end()) {
                 case DONE -> {

@@ -59,12 +59,19 @@ final class DemoCommand implements Callable<Integer> {
     GatewayConfig config(Simulator simulator, String clientKey, String admin) {
         GatewayConfig.Provider demo = new GatewayConfig.Provider("demo", GatewayConfig.ProviderType.OPENAI,
                 simulator.baseUri(), Optional.of(new Secret("simulator-needs-no-key")), Simulator.MODELS, Map.of());
+        GatewayConfig.Provider demoGemini = new GatewayConfig.Provider("demo-gemini", GatewayConfig.ProviderType.GEMINI,
+                java.net.URI.create(simulator.baseUri() + "beta"), Optional.of(new Secret("simulator-needs-no-key")),
+                Simulator.MODELS, Map.of());
+        GatewayConfig.Provider demoAnthropic = new GatewayConfig.Provider("demo-anthropic",
+                GatewayConfig.ProviderType.ANTHROPIC, simulator.baseUri(), Optional.of(new Secret("simulator-needs-no-key")),
+                Simulator.MODELS, Map.of());
         return new GatewayConfig(dataDir, "INFO", !quiet,
                 new GatewayConfig.Server(host, port, 10L * 1024 * 1024, List.of("*")),
                 new GatewayConfig.Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(10),
                         Duration.ofSeconds(60)),
                 new GatewayConfig.Retry(3, Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofSeconds(5)),
-                Map.of("demo", demo), Map.of("gpt-4o-mini", "demo/echo", "fast", "demo/fast"),
+                Map.of("demo", demo, "demo-gemini", demoGemini, "demo-anthropic", demoAnthropic),
+                Map.of("gpt-4o-mini", "demo/echo", "fast", "demo/fast"),
                 new GatewayConfig.Security(Optional.of(ApiKeys.hash(admin)),
                         List.of(KeyEntry.fromPlainKey("demo", clientKey, List.of()))));
     }

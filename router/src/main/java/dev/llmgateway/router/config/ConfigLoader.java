@@ -28,7 +28,13 @@ public final class ConfigLoader {
     private static final List<String> PROVIDER_FIELDS = List.of("type", "base-uri", "api-key", "models");
     private static final Map<String, String> DEFAULT_BASE_URIS = Map.of(
             "openai", "https://api.openai.com/v1",
-            "openrouter", "https://openrouter.ai/api/v1");
+            "openrouter", "https://openrouter.ai/api/v1",
+            "anthropic", "https://api.anthropic.com/v1",
+            "google", "https://generativelanguage.googleapis.com/v1beta",
+            "gemini", "https://generativelanguage.googleapis.com/v1beta");
+    /** The type a provider gets when its entry names none: from its usual name, else OPENAI. */
+    private static final Map<String, String> DEFAULT_TYPES = Map.of(
+            "anthropic", "ANTHROPIC", "google", "GEMINI", "gemini", "GEMINI");
 
     private ConfigLoader() {
     }
@@ -82,6 +88,16 @@ public final class ConfigLoader {
         return new GatewayConfig(dataDir, logLevel, accessLog, server, timeouts, retry, providers, aliases, security);
     }
 
+    private static ProviderType defaultType(String providerName) {
+        String wanted = DEFAULT_TYPES.getOrDefault(providerName, ProviderType.OPENAI.name());
+        for (ProviderType t : ProviderType.values()) {
+            if (t.name().equals(wanted)) {
+                return t;
+            }
+        }
+        return ProviderType.OPENAI;
+    }
+
     /** The levels {@code gateway.log-level} accepts (java.util.logging names). */
     enum LogLevel { SEVERE, WARNING, INFO, FINE, FINER, FINEST }
 
@@ -91,20 +107,24 @@ public final class ConfigLoader {
             String p = "router.providers." + name;
             if (!name.matches("[a-z0-9][a-z0-9-]*")) {
                 r.problem(p, "a provider name must be lower-case letters, digits and dashes");
+                r.ignore(p);
                 continue;
             }
-            ProviderType type = r.choice(p + ".type", ProviderType.class, ProviderType.OPENAI);
+            ProviderType type = r.choice(p + ".type", ProviderType.class, defaultType(name));
+            boolean baseUriGiven = r.raw(p + ".base-uri").isPresent();
             Optional<URI> baseUri = r.uri(p + ".base-uri");
-            if (baseUri.isEmpty() && DEFAULT_BASE_URIS.containsKey(name)) {
-                baseUri = Optional.of(URI.create(DEFAULT_BASE_URIS.get(name)));
-            }
-            if (baseUri.isEmpty()) {
-                r.problem(p + ".base-uri", "is required for provider '" + name + "'");
-                continue;
-            }
             Optional<Secret> apiKey = r.optionalString(p + ".api-key").map(Secret::new);
             List<String> models = r.strings(p + ".models", List.of());
             Map<String, String> headers = r.stringMap(p + ".headers");
+            if (!baseUriGiven && DEFAULT_BASE_URIS.containsKey(name)) {
+                baseUri = Optional.of(URI.create(DEFAULT_BASE_URIS.get(name)));
+            }
+            if (baseUri.isEmpty()) {
+                if (!baseUriGiven) {
+                    r.problem(p + ".base-uri", "is required for provider '" + name + "'");
+                }
+                continue;
+            }
             providers.put(name, new Provider(name, type, baseUri.get(), apiKey, models, headers));
         }
         return providers;

@@ -31,7 +31,12 @@ final class ConfigReader {
     private final JsonNode root;
     private final Map<String, String> env;
     private final List<String> problems = new ArrayList<>();
+    /** Leaf keys that were read. */
     private final Set<String> known = new LinkedHashSet<>();
+    /** Keys whose children are free-form (header maps, aliases) or checked elsewhere (lists of maps). */
+    private final Set<String> freeForm = new LinkedHashSet<>();
+    /** Maps of named entries (providers): walked into, each entry checked on its own. */
+    private final Set<String> containers = new LinkedHashSet<>();
 
     ConfigReader(JsonNode root, Map<String, String> env) {
         this.root = root;
@@ -44,6 +49,11 @@ final class ConfigReader {
 
     List<String> problems() {
         return problems;
+    }
+
+    /** Marks a subtree as dealt with (already reported, or deliberately not read). */
+    void ignore(String path) {
+        freeForm.add(path);
     }
 
     void problem(String path, String why) {
@@ -239,7 +249,7 @@ final class ConfigReader {
 
     /** A map of string values under {@code path}, plus entries given as {@code LLMGW_<PATH>_<NAME>}. */
     Map<String, String> stringMap(String path) {
-        known.add(path);
+        freeForm.add(path);
         Map<String, String> out = new LinkedHashMap<>();
         JsonNode node = node(path);
         if (node.isObject()) {
@@ -268,7 +278,7 @@ final class ConfigReader {
      * through the environment as {@code LLMGW_<PATH>_<NAME>_<FIELD>} for one of {@code fields}.
      */
     List<String> mapNames(String path, List<String> fields) {
-        known.add(path);
+        containers.add(path);
         Set<String> names = new LinkedHashSet<>();
         JsonNode node = node(path);
         if (node.isObject()) {
@@ -282,6 +292,9 @@ final class ConfigReader {
                 continue;
             }
             String rest = var.substring(prefix.length());
+            if (rest.contains("_HEADERS_")) {
+                continue; // an entry of a provider's header map, not a provider field
+            }
             for (String field : fields) {
                 String suffix = "_" + field.toUpperCase(Locale.ROOT).replace('-', '_');
                 if (rest.endsWith(suffix) && rest.length() > suffix.length()) {
@@ -299,7 +312,7 @@ final class ConfigReader {
 
     /** The list of maps at {@code path} (file only). */
     List<JsonNode> objects(String path) {
-        known.add(path);
+        freeForm.add(path);
         JsonNode node = node(path);
         if (node.isMissingNode() || node.isNull()) {
             return List.of();
@@ -321,16 +334,18 @@ final class ConfigReader {
     }
 
     private void walk(JsonNode node, String path) {
-        if (!node.isObject()) {
+        if (node == null || !node.isObject()) {
             return;
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String child = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
-            if (known.contains(child)) {
+            if (known.contains(child) || freeForm.contains(child)) {
                 continue;
             }
-            boolean prefixOfKnown = known.stream().anyMatch(k -> k.startsWith(child + "."));
+            boolean prefixOfKnown = containers.contains(child)
+                    || known.stream().anyMatch(k -> k.startsWith(child + "."))
+                    || freeForm.stream().anyMatch(k -> k.startsWith(child + "."));
             if (prefixOfKnown) {
                 walk(e.getValue(), child);
             } else {

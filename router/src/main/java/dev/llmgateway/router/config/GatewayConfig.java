@@ -4,6 +4,8 @@ import dev.llmgateway.security.keys.KeyEntry;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,8 +18,9 @@ public record GatewayConfig(Path dataDir, String logLevel, boolean accessLog, Se
                             Map<String, Provider> providers, Map<String, String> aliases, Security security) {
 
     public GatewayConfig {
-        providers = Map.copyOf(providers);
-        aliases = Map.copyOf(aliases);
+        // configuration order matters: a bare model name resolves to the first provider listing it
+        providers = Collections.unmodifiableMap(new LinkedHashMap<>(providers));
+        aliases = Collections.unmodifiableMap(new LinkedHashMap<>(aliases));
     }
 
     /** {@code router.server.*}. */
@@ -38,7 +41,11 @@ public record GatewayConfig(Path dataDir, String logLevel, boolean accessLog, Se
     /** The kinds of upstream API a provider entry can speak. */
     public enum ProviderType {
         /** OpenAI's Chat Completions API: OpenAI, OpenRouter, and any compatible endpoint. */
-        OPENAI
+        OPENAI,
+        /** Anthropic's Messages API. */
+        ANTHROPIC,
+        /** Google's Gemini API (generateContent / streamGenerateContent). */
+        GEMINI,
         // wiring: ANTHROPIC (Messages API) and GEMINI (generateContent) are added here
     }
 

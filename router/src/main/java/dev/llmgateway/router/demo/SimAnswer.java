@@ -96,6 +96,38 @@ final class SimAnswer {
         return Json.text(args);
     }
 
+    // Accessors for the handlers of the other dialects (SimAnthropic, SimGemini), which shape the same answer.
+
+    String id() {
+        return id;
+    }
+
+    String model() {
+        return model;
+    }
+
+    List<String> words() {
+        return words;
+    }
+
+    /** Each call as {id, name, arguments JSON}. */
+    List<String[]> toolCalls() {
+        return toolCalls;
+    }
+
+    /** The OpenAI finish reason: stop, length or tool_calls. */
+    String finishReason() {
+        return finishReason;
+    }
+
+    long promptTokens() {
+        return promptTokens;
+    }
+
+    long completionTokens() {
+        return toolCalls.isEmpty() ? words.size() : 10L * toolCalls.size();
+    }
+
     private String text() {
         return String.join(" ", words);
     }

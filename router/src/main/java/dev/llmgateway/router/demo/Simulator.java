@@ -38,6 +38,8 @@ public final class Simulator implements AutoCloseable {
         Simulator sim = new Simulator(server);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/v1/chat/completions", sim::chat);
+        server.createContext("/v1/messages", new SimAnthropic()::handle);
+        server.createContext("/v1beta/models/", new SimGemini()::handle);
         server.start();
         return sim;
     }

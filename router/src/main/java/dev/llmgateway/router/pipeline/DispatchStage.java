@@ -34,7 +34,8 @@ public final class DispatchStage implements Stage<GatewayExchange> {
 
     private static final Logger LOG = Logger.getLogger(DispatchStage.class.getName());
     /** Client headers an upstream may need, passed on as they came. */
-    private static final List<String> FORWARDED = List.of("openai-organization", "openai-project");
+    private static final List<String> FORWARDED = List.of("openai-organization", "openai-project",
+            "anthropic-version", "anthropic-beta");
 
     private final ProviderRegistry providers;
     private final GatewayConfig.Timeouts timeouts;

@@ -34,6 +34,8 @@ public final class ProviderRegistry implements AutoCloseable {
             UpstreamTransport transport = new UpstreamTransport(p.name(), client, clock);
             adapters.put(p.name(), switch (p.type()) {
                 case OPENAI -> new OpenAiCompatibleAdapter(p, transport);
+                case ANTHROPIC -> new dev.llmgateway.router.provider.anthropic.AnthropicAdapter(p, transport);
+                case GEMINI -> new dev.llmgateway.router.provider.gemini.GeminiAdapter(p, transport, client, clock);
                 // wiring: one case line per provider type (ANTHROPIC, GEMINI) goes here
             });
         }

@@ -58,6 +58,10 @@ public final class Gateway implements AutoCloseable {
         return stages;
     }
 
+    ProviderRegistry providers() {
+        return providers;
+    }
+
     int providerCount() {
         return providers.size();
     }

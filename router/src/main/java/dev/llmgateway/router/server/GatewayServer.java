@@ -4,6 +4,7 @@ import dev.llmgateway.core.auth.ClientIdentity;
 import dev.llmgateway.core.error.GatewayException;
 import dev.llmgateway.core.error.NotFoundException;
 import dev.llmgateway.router.codec.Json;
+import dev.llmgateway.router.codec.anthropic.AnthropicCodec;
 import dev.llmgateway.router.codec.openai.OpenAiChatCodec;
 import dev.llmgateway.router.config.GatewayConfig;
 import dev.llmgateway.router.pipeline.AuthenticateStage;
@@ -66,6 +67,11 @@ public final class GatewayServer implements AutoCloseable {
                 .get("/v1/models", (req, res) -> models(gateway, openAi, req, res))
                 // wiring: Anthropic (/v1/messages, /v1/messages/count_tokens), Gemini (/v1beta/models/...)
                 // and OpenAI Responses (/v1/responses) routes go here, one block per dialect
+                .post("/v1/messages", new ChatHandler(gateway, new AnthropicCodec(), accessLog))
+                .post("/v1/messages/count_tokens", new CountTokensHandler(gateway, new AnthropicCodec(), accessLog))
+                .post(dev.llmgateway.router.codec.gemini.GeminiEndpoint.PREFIX + "*", new ChatHandler(gateway,
+                        new dev.llmgateway.router.codec.gemini.GeminiCodec(), accessLog,
+                        dev.llmgateway.router.codec.gemini.GeminiEndpoint::context))
                 .get("/health/live", (req, res) -> json(res, Status.OK_200, Json.object().put("status", "UP")))
                 .get("/health/ready", (req, res) -> ready(gateway, res))
                 .any((req, res) -> error(res, openAi, new NotFoundException("No route for "

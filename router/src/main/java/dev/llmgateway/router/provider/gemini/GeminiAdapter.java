@@ -1,0 +1,103 @@
+package dev.llmgateway.router.provider.gemini;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.llmgateway.core.chat.ChatRequest;
+import dev.llmgateway.core.chat.ChatResponse;
+import dev.llmgateway.core.chat.Dialect;
+import dev.llmgateway.core.error.ErrorCategory;
+import dev.llmgateway.core.spi.ChunkStream;
+import dev.llmgateway.core.spi.ProviderAdapter;
+import dev.llmgateway.core.spi.UpstreamCall;
+import dev.llmgateway.router.codec.Json;
+import dev.llmgateway.router.config.GatewayConfig;
+import dev.llmgateway.router.provider.SseChunkStream;
+import dev.llmgateway.router.provider.UpstreamTransport;
+import dev.llmgateway.router.upstream.BodyChannel;
+import dev.llmgateway.router.upstream.UpstreamErrors;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+
+/**
+ * The Gemini API ({@code POST {base}/models/{model}:generateContent} and
+ * {@code :streamGenerateContent?alt=sse}, key in {@code x-goog-api-key}). The model is in the URL,
+ * so a Gemini client's body is forwarded exactly as it came; clients of other dialects get their
+ * canonical request encoded. Thread-safe.
+ */
+public final class GeminiAdapter implements ProviderAdapter {
+
+    private final GatewayConfig.Provider provider;
+    private final UpstreamTransport transport;
+    private final GeminiSender sender;
+    private final Clock clock;
+    private final String base;
+
+    public GeminiAdapter(GatewayConfig.Provider provider, UpstreamTransport transport, HttpClient client, Clock clock) {
+        this.provider = provider;
+        this.transport = transport;
+        this.sender = new GeminiSender(provider.name(), client, clock);
+        this.clock = clock;
+        String b = provider.baseUri().toString();
+        this.base = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
+    }
+
+    @Override
+    public Dialect dialect() {
+        return Dialect.GEMINI;
+    }
+
+    @Override
+    public ChatResponse complete(UpstreamCall call) {
+        HttpResponse<BodyChannel> response = sender.send(request(call, false), call);
+        byte[] body = transport.readBody(response, call);
+        JsonNode json;
+        try {
+            json = Json.MAPPER.readTree(body);
+        } catch (IOException e) {
+            json = null;
+        }
+        if (json == null || !json.isObject()) {
+            throw UpstreamErrors.failure(ErrorCategory.UPSTREAM, "Upstream provider '" + provider.name()
+                    + "' answered with a body that is not a JSON object.", "upstream_protocol_error");
+        }
+        return GeminiResponseDecoder.decode((ObjectNode) json, call.upstreamModel(), clock.millis() / 1000);
+    }
+
+    @Override
+    public ChunkStream stream(UpstreamCall call) {
+        HttpResponse<BodyChannel> response = sender.send(request(call, true), call);
+        return new SseChunkStream(response.body(), new GeminiStreamTranslator(provider.name()), provider.name(), call);
+    }
+
+    private HttpRequest.Builder request(UpstreamCall call, boolean stream) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(endpoint(call.upstreamModel(), stream))
+                .header("Content-Type", "application/json")
+                .header("Accept", stream ? "text/event-stream" : "application/json")
+                .header("x-request-id", call.requestId());
+        provider.apiKey().ifPresent(k -> b.header("x-goog-api-key", k.value()));
+        provider.headers().forEach(b::header);
+        call.forwardHeaders().forEach(b::header);
+        return b.POST(HttpRequest.BodyPublishers.ofByteArray(Json.bytes(body(call))));
+    }
+
+    /**
+     * {@code models/<name>} for a plain model name; a name with a slash is already a resource path
+     * ({@code tunedModels/x}) and is used as it is.
+     */
+    URI endpoint(String model, boolean stream) {
+        String resource = model.contains("/") ? model : "models/" + model;
+        return URI.create(base + "/" + resource + (stream ? ":streamGenerateContent?alt=sse" : ":generateContent"));
+    }
+
+    /** A Gemini client's own body as it came (nothing in it names the model or streaming), or the encoding. */
+    static ObjectNode body(UpstreamCall call) {
+        ChatRequest request = call.request();
+        return request.origin().filter(o -> o.dialect() == Dialect.GEMINI)
+                .map(o -> o.json().deepCopy())
+                .orElseGet(() -> GeminiRequestEncoder.encode(request, call.upstreamModel()));
+    }
+}
