@@ -4,6 +4,7 @@ import dev.llmgateway.core.chat.ChatRequest;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything a provider adapter needs for one attempt: the canonical request, the model name the
@@ -12,11 +13,25 @@ import java.util.Objects;
  */
 public record UpstreamCall(ChatRequest request, String upstreamModel, Deadline deadline,
                            Duration firstByteTimeout, Duration idleTimeout,
-                           Map<String, String> forwardHeaders, String requestId) {
+                           Map<String, String> forwardHeaders, String requestId, Optional<Credential> credential) {
     public UpstreamCall {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(upstreamModel, "upstreamModel");
         Objects.requireNonNull(deadline, "deadline");
         forwardHeaders = Map.copyOf(forwardHeaders);
+        Objects.requireNonNull(credential, "credential");
+    }
+
+    /** A call that uses the provider's own configured credential. */
+    public UpstreamCall(ChatRequest request, String upstreamModel, Deadline deadline, Duration firstByteTimeout,
+                        Duration idleTimeout, Map<String, String> forwardHeaders, String requestId) {
+        this(request, upstreamModel, deadline, firstByteTimeout, idleTimeout, forwardHeaders, requestId,
+                Optional.empty());
+    }
+
+    /** The same call with the credential of the account chosen for this attempt. */
+    public UpstreamCall withCredential(Optional<Credential> accountCredential) {
+        return new UpstreamCall(request, upstreamModel, deadline, firstByteTimeout, idleTimeout, forwardHeaders,
+                requestId, accountCredential);
     }
 }

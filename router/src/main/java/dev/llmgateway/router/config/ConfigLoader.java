@@ -25,7 +25,11 @@ import java.util.Optional;
  */
 public final class ConfigLoader {
 
-    private static final List<String> PROVIDER_FIELDS = List.of("type", "base-uri", "api-key", "models");
+    private static final List<String> PROVIDER_FIELDS = List.of("type", "base-uri", "api-key", "models", "strategy");
+    private static final List<String> ACCOUNT_FIELDS = List.of("name", "api-key", "weight", "priority", "models",
+            "max-concurrency", "requests-per-minute", "tokens-per-minute", "enabled");
+    private static final List<String> STRATEGIES = List.of("round-robin", "weighted", "least-in-flight",
+            "lowest-latency", "fill-first");
     private static final Map<String, String> DEFAULT_BASE_URIS = Map.of(
             "openai", "https://api.openai.com/v1",
             "openrouter", "https://openrouter.ai/api/v1",
@@ -80,12 +84,14 @@ public final class ConfigLoader {
         Map<String, Provider> providers = providers(r);
         Map<String, String> aliases = r.stringMap("router.aliases");
         GatewayConfig.Security security = security(r, root, env);
+        GatewayConfig.Pool pool = pool(r);
         r.reportUnknownKeys();
         checkAliases(r, aliases, providers);
         if (!r.problems().isEmpty()) {
             throw new ConfigException(r.problems());
         }
-        return new GatewayConfig(dataDir, logLevel, accessLog, server, timeouts, retry, providers, aliases, security);
+        return new GatewayConfig(dataDir, logLevel, accessLog, server, timeouts, retry, providers, aliases, security,
+                pool);
     }
 
     private static ProviderType defaultType(String providerName) {
@@ -125,9 +131,79 @@ public final class ConfigLoader {
                 }
                 continue;
             }
-            providers.put(name, new Provider(name, type, baseUri.get(), apiKey, models, headers));
+            List<GatewayConfig.AccountSettings> accounts = accounts(r, p, models);
+            String strategy = r.string(p + ".strategy", "round-robin");
+            if (!STRATEGIES.contains(strategy)) {
+                r.problem(p + ".strategy", "must be one of " + STRATEGIES + ", got '" + strategy + "'");
+            }
+            providers.put(name, new Provider(name, type, baseUri.get(), apiKey, models, headers, accounts, strategy));
         }
         return providers;
+    }
+
+    private static List<GatewayConfig.AccountSettings> accounts(ConfigReader r, String p, List<String> providerModels) {
+        List<GatewayConfig.AccountSettings> out = new ArrayList<>();
+        List<JsonNode> items = r.objects(p + ".accounts");
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (int i = 0; i < items.size(); i++) {
+            String ap = p + ".accounts[" + i + "]";
+            JsonNode item = items.get(i);
+            if (!item.isObject()) {
+                r.problem(ap, "must be a map with at least a name");
+                continue;
+            }
+            item.fieldNames().forEachRemaining(f -> {
+                if (!ACCOUNT_FIELDS.contains(f)) {
+                    r.problem(ap + "." + f, "unknown key (expected one of " + ACCOUNT_FIELDS + ")");
+                }
+            });
+            String name = item.path("name").asText("").trim();
+            if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+                r.problem(ap + ".name", "is required: letters, digits, dots, dashes and underscores");
+                continue;
+            }
+            if (!names.add(name)) {
+                r.problem(ap + ".name", "'" + name + "' is used twice");
+                continue;
+            }
+            List<String> models = new ArrayList<>();
+            item.path("models").forEach(m -> models.add(m.asText()));
+            for (String m : models) {
+                if (!providerModels.isEmpty() && !providerModels.contains(m)) {
+                    r.problem(ap + ".models", "'" + m + "' is not one of the provider's models " + providerModels);
+                }
+            }
+            String key = item.path("api-key").asText("").trim();
+            out.add(new GatewayConfig.AccountSettings(name, key.isEmpty() ? Optional.empty() : Optional.of(new Secret(key)),
+                    positive(r, item, ap, "weight", 1, 1), positive(r, item, ap, "priority", 0, 0), models,
+                    positive(r, item, ap, "max-concurrency", 0, 0), positive(r, item, ap, "requests-per-minute", 0, 0),
+                    positive(r, item, ap, "tokens-per-minute", 0, 0), item.path("enabled").asBoolean(true)));
+        }
+        return out;
+    }
+
+    private static int positive(ConfigReader r, JsonNode item, String path, String field, int fallback, int min) {
+        JsonNode n = item.get(field);
+        if (n == null || n.isNull()) {
+            return fallback;
+        }
+        if (!n.canConvertToInt() || !n.isIntegralNumber() || n.intValue() < min) {
+            r.problem(path + "." + field, "must be a whole number of at least " + min + ", got '" + n.asText() + "'");
+            return fallback;
+        }
+        return n.intValue();
+    }
+
+    private static GatewayConfig.Pool pool(ConfigReader r) {
+        GatewayConfig.Pool d = GatewayConfig.Pool.defaults();
+        return new GatewayConfig.Pool(
+                r.integer("router.pool.failure-threshold", d.failureThreshold(), 1, 1000),
+                r.duration("router.pool.failure-window", d.failureWindow()),
+                r.duration("router.pool.open-duration", d.openDuration()),
+                r.duration("router.pool.base-cooldown", d.baseCooldown()),
+                r.duration("router.pool.max-cooldown", d.maxCooldown()),
+                r.duration("router.pool.affinity-ttl", d.affinityTtl()),
+                r.duration("router.pool.probe-interval", d.probeInterval()));
     }
 
     private static GatewayConfig.Security security(ConfigReader r, JsonNode root, Map<String, String> env) {

@@ -15,12 +15,19 @@ import java.util.Optional;
  * meaning of every key are in docs/configuration.md.
  */
 public record GatewayConfig(Path dataDir, String logLevel, boolean accessLog, Server server, Timeouts timeouts, Retry retry,
-                            Map<String, Provider> providers, Map<String, String> aliases, Security security) {
+                            Map<String, Provider> providers, Map<String, String> aliases, Security security,
+                            Pool pool) {
 
     public GatewayConfig {
         // configuration order matters: a bare model name resolves to the first provider listing it
         providers = Collections.unmodifiableMap(new LinkedHashMap<>(providers));
         aliases = Collections.unmodifiableMap(new LinkedHashMap<>(aliases));
+    }
+
+    /** A configuration with the default pool settings. */
+    public GatewayConfig(Path dataDir, String logLevel, boolean accessLog, Server server, Timeouts timeouts,
+                         Retry retry, Map<String, Provider> providers, Map<String, String> aliases, Security security) {
+        this(dataDir, logLevel, accessLog, server, timeouts, retry, providers, aliases, security, Pool.defaults());
     }
 
     /** {@code router.server.*}. */
@@ -49,12 +56,44 @@ public record GatewayConfig(Path dataDir, String logLevel, boolean accessLog, Se
         // wiring: ANTHROPIC (Messages API) and GEMINI (generateContent) are added here
     }
 
-    /** {@code router.providers.<name>.*}. An empty model list means any model name is passed on. */
+    /**
+     * {@code router.providers.<name>.*}. An empty model list means any model name is passed on.
+     * Without {@code accounts}, the provider is one account using {@code api-key}.
+     */
     public record Provider(String name, ProviderType type, URI baseUri, Optional<Secret> apiKey,
-                           List<String> models, Map<String, String> headers) {
+                           List<String> models, Map<String, String> headers, List<AccountSettings> accounts,
+                           String strategy) {
         public Provider {
             models = List.copyOf(models);
             headers = Map.copyOf(headers);
+            accounts = List.copyOf(accounts);
+        }
+
+        /** A provider that is a single account with its own key, chosen round robin. */
+        public Provider(String name, ProviderType type, URI baseUri, Optional<Secret> apiKey, List<String> models,
+                        Map<String, String> headers) {
+            this(name, type, baseUri, apiKey, models, headers, List.of(), "round-robin");
+        }
+    }
+
+    /**
+     * {@code router.providers.<name>.accounts[i]}: one upstream account; limits of 0 mean none,
+     * an empty model list means all of the provider's models.
+     */
+    public record AccountSettings(String name, Optional<Secret> apiKey, int weight, int priority,
+                                  List<String> models, int maxConcurrency, int requestsPerMinute,
+                                  long tokensPerMinute, boolean enabled) {
+        public AccountSettings {
+            models = List.copyOf(models);
+        }
+    }
+
+    /** {@code router.pool.*}: account health thresholds and session affinity. */
+    public record Pool(int failureThreshold, Duration failureWindow, Duration openDuration, Duration baseCooldown,
+                       Duration maxCooldown, Duration affinityTtl, Duration probeInterval) {
+        public static Pool defaults() {
+            return new Pool(5, Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofSeconds(5),
+                    Duration.ofMinutes(5), Duration.ofMinutes(30), Duration.ofSeconds(60));
         }
     }
 

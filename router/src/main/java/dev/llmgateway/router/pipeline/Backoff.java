@@ -19,6 +19,10 @@ public class Backoff {
         this.settings = settings;
     }
 
+    public int maxAttempts() {
+        return settings.maxAttempts();
+    }
+
     /** Milliseconds to wait before attempt {@code attemptsSoFar + 1}, or -1 to give up. */
     public long delayBeforeRetry(int attemptsSoFar, ProviderFailure failure, Deadline deadline) {
         if (!failure.retryable() || attemptsSoFar >= settings.maxAttempts()) {

@@ -15,7 +15,9 @@ import dev.llmgateway.core.spi.ProviderFailure;
 import dev.llmgateway.core.spi.UpstreamCall;
 import dev.llmgateway.core.stream.ChatChunk;
 import dev.llmgateway.router.config.GatewayConfig;
+import dev.llmgateway.router.pool.UpstreamAccounts;
 import dev.llmgateway.router.provider.ProviderRegistry;
+import java.time.Clock;
 import java.io.ByteArrayOutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -37,14 +39,13 @@ public final class DispatchStage implements Stage<GatewayExchange> {
     private static final List<String> FORWARDED = List.of("openai-organization", "openai-project",
             "anthropic-version", "anthropic-beta");
 
-    private final ProviderRegistry providers;
     private final GatewayConfig.Timeouts timeouts;
-    private final Backoff backoff;
+    private final Failover failover;
 
-    public DispatchStage(ProviderRegistry providers, GatewayConfig.Timeouts timeouts, Backoff backoff) {
-        this.providers = providers;
+    public DispatchStage(ProviderRegistry providers, UpstreamAccounts accounts, GatewayConfig.Timeouts timeouts,
+                         Backoff backoff, Clock clock) {
         this.timeouts = timeouts;
-        this.backoff = backoff;
+        this.failover = new Failover(providers, accounts, backoff, clock);
     }
 
     @Override
@@ -54,6 +55,8 @@ public final class DispatchStage implements Stage<GatewayExchange> {
         } else {
             complete(exchange);
         }
+        exchange.account().ifPresent(lease ->
+                exchange.usage().ifPresent(u -> lease.recordTokens(u.totalTokens())));
         chain.proceed(exchange);
     }
 
@@ -130,34 +133,11 @@ public final class DispatchStage implements Stage<GatewayExchange> {
         }
     }
 
-    private <T> T withRetries(GatewayExchange exchange, Attempt<T> attempt) {
+    private <T> T withRetries(GatewayExchange exchange, Failover.Attempt<T> attempt) {
         Target target = exchange.plan().orElseThrow().first();
-        ProviderAdapter adapter = providers.adapter(target.provider()).orElseThrow(() ->
-                new IllegalStateException("routing chose provider '" + target.provider() + "' which has no adapter"));
         UpstreamCall call = new UpstreamCall(exchange.request().orElseThrow(), target.model(), exchange.deadline(),
                 timeouts.firstByte(), timeouts.idle(), forwardHeaders(exchange), exchange.requestId());
-        exchange.servedBy(target);
-        while (true) {
-            exchange.attempted();
-            try {
-                return attempt.run(adapter, call);
-            } catch (ProviderFailure f) {
-                long waitMs = backoff.delayBeforeRetry(exchange.attempts(), f, exchange.deadline());
-                if (waitMs < 0) {
-                    throw giveUp(exchange, f);
-                }
-                LOG.info(() -> "rid=" + exchange.requestId() + " attempt " + exchange.attempts() + " to "
-                        + target.id() + " failed (" + f.clientError().code().orElse("error") + "); retrying in "
-                        + waitMs + " ms");
-                backoff.sleep(waitMs);
-            }
-        }
-    }
-
-    private static GatewayException giveUp(GatewayExchange exchange, ProviderFailure f) {
-        LOG.log(Level.FINE, "rid={0} giving up after {1} attempt(s)", new Object[]{exchange.requestId(),
-                exchange.attempts()});
-        return f.clientError();
+        return failover.run(exchange, call, attempt);
     }
 
     private static Map<String, String> forwardHeaders(GatewayExchange exchange) {
@@ -168,12 +148,10 @@ public final class DispatchStage implements Stage<GatewayExchange> {
         return out;
     }
 
+    /** Which provider, model and account served the request (names only, never secrets). */
     private static Map<String, String> upstreamHeader(GatewayExchange exchange) {
-        return exchange.servedBy().map(t -> Map.of("x-gateway-upstream", t.id())).orElse(Map.of());
+        return exchange.servedBy().map(t -> Map.of("x-gateway-upstream", t.id()
+                + exchange.account().map(l -> "; account=" + l.account().name()).orElse(""))).orElse(Map.of());
     }
 
-    @FunctionalInterface
-    private interface Attempt<T> {
-        T run(ProviderAdapter adapter, UpstreamCall call);
-    }
 }

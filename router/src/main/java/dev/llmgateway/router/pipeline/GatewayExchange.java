@@ -8,6 +8,7 @@ import dev.llmgateway.core.route.Target;
 import dev.llmgateway.core.spi.Deadline;
 import dev.llmgateway.core.spi.DecodeContext;
 import dev.llmgateway.core.spi.FormatCodec;
+import dev.llmgateway.router.pool.AccountPool;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -31,6 +32,7 @@ public final class GatewayExchange {
     private ChatRequest request;
     private RoutePlan plan;
     private Target servedBy;
+    private AccountPool.Lease account;
     private int attempts;
     private Usage usage;
     private String outcome = "";
@@ -106,6 +108,15 @@ public final class GatewayExchange {
 
     void servedBy(Target target) {
         this.servedBy = target;
+    }
+
+    /** The account lease of the latest attempt. */
+    public Optional<AccountPool.Lease> account() {
+        return Optional.ofNullable(account);
+    }
+
+    void account(AccountPool.Lease lease) {
+        this.account = lease;
     }
 
     public int attempts() {

@@ -34,7 +34,8 @@ public final class AccountPool {
             if (byId.containsKey(a.id())) {
                 throw new IllegalArgumentException("duplicate account id '" + a.id() + "'");
             }
-            AccountRuntime rt = new AccountRuntime(a, new AccountHealth(a.id(), health, clock, listener), clock);
+            AccountRuntime rt = new AccountRuntime(a,
+                    model -> new AccountHealth(a.id() + " [" + model + "]", health, clock, listener), clock);
             byId.put(a.id(), rt);
             byProvider.computeIfAbsent(a.provider(), p -> new ArrayList<>()).add(rt);
         }
@@ -55,13 +56,13 @@ public final class AccountPool {
         if (session.isPresent()) {
             Optional<AccountRuntime> sticky = affinity.get(session.get()).map(byId::get)
                     .filter(rt -> !exclude.contains(rt.account().id()) && rt.account().serves(model));
-            if (sticky.isPresent() && sticky.get().underLimits() && sticky.get().health().tryAcquire()) {
-                return Optional.of(lease(sticky.get(), session));
+            if (sticky.isPresent() && sticky.get().underLimits() && sticky.get().health(model).tryAcquire()) {
+                return Optional.of(lease(sticky.get(), model, session));
             }
         }
         List<AccountRuntime> candidates = new ArrayList<>();
         for (AccountRuntime rt : group) {
-            if (!exclude.contains(rt.account().id()) && rt.account().serves(model) && rt.health().available()
+            if (!exclude.contains(rt.account().id()) && rt.account().serves(model) && rt.health(model).available()
                     && rt.underLimits()) {
                 candidates.add(rt);
             }
@@ -69,22 +70,43 @@ public final class AccountPool {
         SelectionStrategy strategy = strategies.getOrDefault(provider, fallbackStrategy);
         while (!candidates.isEmpty()) {
             AccountRuntime chosen = strategy.choose(candidates);
-            if (chosen.health().tryAcquire()) {
-                return Optional.of(lease(chosen, session));
+            if (chosen.health(model).tryAcquire()) {
+                return Optional.of(lease(chosen, model, session));
             }
             candidates.remove(chosen); // lost a race for a half-open probe or a cool-down edge
         }
         return Optional.empty();
     }
 
-    private Lease lease(AccountRuntime rt, Optional<String> session) {
+    private Lease lease(AccountRuntime rt, String model, Optional<String> session) {
         rt.started();
         session.ifPresent(s -> affinity.put(s, rt.account().id()));
-        return new Lease(rt, clock.millis(), session);
+        return new Lease(rt, model, clock.millis(), session);
     }
 
-    public Optional<AccountHealth.Snapshot> status(String accountId) {
-        return Optional.ofNullable(byId.get(accountId)).map(rt -> rt.health().snapshot());
+    /** Whether some account other than {@code exclude} could take a request for the model now. */
+    public boolean hasAvailable(String provider, String model, Set<String> exclude) {
+        for (AccountRuntime rt : byProvider.getOrDefault(provider, List.of())) {
+            if (!exclude.contains(rt.account().id()) && rt.account().serves(model) && rt.health(model).available()
+                    && rt.underLimits()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The earliest time a cooling or open account of the provider takes traffic again, if any. */
+    public Optional<java.time.Instant> nextAvailable(String provider) {
+        return byProvider.getOrDefault(provider, List.of()).stream()
+                .flatMap(rt -> rt.healthByModel().values().stream())
+                .map(h -> h.snapshot().until())
+                .flatMap(Optional::stream)
+                .min(java.util.Comparator.naturalOrder());
+    }
+
+    /** The account's health per model it has served, and whether it is switched off account-wide. */
+    public Optional<AccountView> status(String accountId) {
+        return Optional.ofNullable(byId.get(accountId)).map(this::view);
     }
 
     /** Operator switch; false when there is no such account. */
@@ -93,7 +115,11 @@ public final class AccountPool {
         if (rt == null) {
             return false;
         }
-        rt.health().setEnabled(enabled);
+        if (enabled) {
+            rt.enable();
+        } else {
+            rt.disable("disabled by an operator", true);
+        }
         return true;
     }
 
@@ -101,24 +127,39 @@ public final class AccountPool {
     public List<AccountView> list() {
         List<AccountView> out = new ArrayList<>();
         for (AccountRuntime rt : byId.values()) {
-            out.add(new AccountView(rt.account(), rt.health().snapshot(), rt.inFlight(), rt.latencyMillis()));
+            out.add(view(rt));
         }
         return out;
     }
 
-    /** An account with its live state, for the admin API and CLI. */
-    public record AccountView(Account account, AccountHealth.Snapshot health, int inFlight, double latencyMillis) {
+    private AccountView view(AccountRuntime rt) {
+        Map<String, AccountHealth.Snapshot> models = new java.util.TreeMap<>();
+        rt.healthByModel().forEach((m, h) -> models.put(m, h.snapshot()));
+        AccountStatus status = rt.disabledReason().isPresent() ? AccountStatus.DISABLED
+                : models.values().stream().map(AccountHealth.Snapshot::status)
+                .filter(st -> st != AccountStatus.HEALTHY).findFirst().orElse(AccountStatus.HEALTHY);
+        return new AccountView(rt.account(), status, rt.disabledReason(), models, rt.inFlight(), rt.latencyMillis());
+    }
+
+    /**
+     * An account with its live state, for the admin API and CLI: an overall status (DISABLED when
+     * switched off, else the first non-healthy model's status), and the health per model.
+     */
+    public record AccountView(Account account, AccountStatus status, Optional<String> disabledReason,
+                              Map<String, AccountHealth.Snapshot> models, int inFlight, double latencyMillis) {
     }
 
     /** One request's use of an account; report exactly one outcome. */
     public final class Lease {
         private final AccountRuntime rt;
+        private final String model;
         private final long startMillis;
         private final Optional<String> session;
         private final AtomicBoolean done = new AtomicBoolean();
 
-        private Lease(AccountRuntime rt, long startMillis, Optional<String> session) {
+        private Lease(AccountRuntime rt, String model, long startMillis, Optional<String> session) {
             this.rt = rt;
+            this.model = model;
             this.startMillis = startMillis;
             this.session = session;
         }
@@ -130,7 +171,10 @@ public final class AccountPool {
         /** The request succeeded; {@code latencyNanos} to the first byte, {@code tokens} used. */
         public void success(long latencyNanos, long tokens) {
             if (done.compareAndSet(false, true)) {
-                rt.health().onSuccess();
+                if (rt.disabledReason().isPresent() && !rt.disabledByOperator()) {
+                    rt.enable(); // a probe got through: the credentials work again
+                }
+                rt.health(model).onSuccess();
                 rt.finished(latencyNanos, tokens);
             }
         }
@@ -138,11 +182,23 @@ public final class AccountPool {
         /** The request failed on this account; the session moves off it unless the fault was the client's. */
         public void failure(FailureKind kind, Optional<Duration> retryAfter, String detail) {
             if (done.compareAndSet(false, true)) {
-                rt.health().onFailure(kind, retryAfter, detail);
+                if (kind == FailureKind.CREDENTIALS) {
+                    rt.health(model).onFailure(kind, retryAfter, detail);
+                    rt.disable("credentials rejected: " + detail, false);
+                } else {
+                    rt.health(model).onFailure(kind, retryAfter, detail);
+                }
                 rt.finished(-1, 0);
                 if (kind != FailureKind.CLIENT) {
                     session.ifPresent(affinity::forget);
                 }
+            }
+        }
+
+        /** Counts tokens against the account's per-minute limit once they are known. */
+        public void recordTokens(long tokens) {
+            if (tokens > 0) {
+                rt.addTokens(tokens);
             }
         }
 

@@ -4,16 +4,23 @@ import java.time.Clock;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The live state of one account: health, requests in flight, a latency average (EWMA, alpha 0.2)
- * and per-minute request and token counts for its limits. Thread-safe.
+ * The live state of one account: health per model (providers rate limit and fail per model, so a
+ * 429 on one model must not stop the others), an account-wide switch (rejected credentials or an
+ * operator), requests in flight, a latency average (EWMA, alpha 0.2) and per-minute request and
+ * token counts for its limits. Thread-safe.
  */
 final class AccountRuntime {
 
     private static final double ALPHA = 0.2;
 
     private final Account account;
-    private final AccountHealth health;
+    private final java.util.function.Function<String, AccountHealth> newHealth;
+    private final java.util.concurrent.ConcurrentHashMap<String, AccountHealth> byModel =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final Clock clock;
+    /** Account-wide: null while enabled; otherwise why not. */
+    private String disabledReason;
+    private boolean disabledByOperator;
     private final AtomicInteger inFlight = new AtomicInteger();
     private double latencyMillis = -1;
     private long windowStart;
@@ -22,9 +29,9 @@ final class AccountRuntime {
     /** Smooth weighted round robin's running weight; guarded by the strategy. */
     long currentWeight;
 
-    AccountRuntime(Account account, AccountHealth health, Clock clock) {
+    AccountRuntime(Account account, java.util.function.Function<String, AccountHealth> newHealth, Clock clock) {
         this.account = account;
-        this.health = health;
+        this.newHealth = newHealth;
         this.clock = clock;
     }
 
@@ -32,8 +39,54 @@ final class AccountRuntime {
         return account;
     }
 
-    AccountHealth health() {
-        return health;
+    /** The health of this account for one model; created on first use, disabled if the account is. */
+    synchronized AccountHealth health(String model) {
+        AccountHealth h = byModel.get(model);
+        if (h == null) {
+            h = newHealth.apply(model);
+            if (disabledReason != null) {
+                if (disabledByOperator) {
+                    h.setEnabled(false);
+                } else {
+                    h.onFailure(FailureKind.CREDENTIALS, java.util.Optional.empty(), disabledReason);
+                }
+            }
+            byModel.put(model, h);
+        }
+        return h;
+    }
+
+    synchronized java.util.Map<String, AccountHealth> healthByModel() {
+        return java.util.Map.copyOf(byModel);
+    }
+
+    synchronized java.util.Optional<String> disabledReason() {
+        return java.util.Optional.ofNullable(disabledReason);
+    }
+
+    synchronized boolean disabledByOperator() {
+        return disabledByOperator;
+    }
+
+    /** Rejected credentials or an operator switch apply to every model of the account. */
+    synchronized void disable(String reason, boolean byOperator) {
+        disabledReason = reason;
+        disabledByOperator = byOperator;
+        for (AccountHealth h : byModel.values()) {
+            if (byOperator) {
+                h.setEnabled(false);
+            } else {
+                h.onFailure(FailureKind.CREDENTIALS, java.util.Optional.empty(), reason);
+            }
+        }
+    }
+
+    synchronized void enable() {
+        disabledReason = null;
+        disabledByOperator = false;
+        for (AccountHealth h : byModel.values()) {
+            h.setEnabled(true);
+        }
     }
 
     int inFlight() {
@@ -67,6 +120,12 @@ final class AccountRuntime {
             double ms = latencyNanos / 1e6;
             latencyMillis = latencyMillis < 0 ? ms : ALPHA * ms + (1 - ALPHA) * latencyMillis;
         }
+    }
+
+    /** Tokens learned after the request was reported (streams bill at their end). */
+    synchronized void addTokens(long tokens) {
+        rollWindow();
+        tokensInWindow += tokens;
     }
 
     private void rollWindow() {

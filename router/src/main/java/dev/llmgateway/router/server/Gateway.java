@@ -8,6 +8,7 @@ import dev.llmgateway.router.pipeline.DecodeStage;
 import dev.llmgateway.router.pipeline.DispatchStage;
 import dev.llmgateway.router.pipeline.GatewayExchange;
 import dev.llmgateway.router.pipeline.RouteStage;
+import dev.llmgateway.router.pool.UpstreamAccounts;
 import dev.llmgateway.router.provider.ProviderRegistry;
 import dev.llmgateway.router.route.ModelCatalog;
 import dev.llmgateway.security.keys.KeyRing;
@@ -24,6 +25,7 @@ public final class Gateway implements AutoCloseable {
     private final KeyRing keys;
     private final ModelCatalog catalog;
     private final ProviderRegistry providers;
+    private final UpstreamAccounts accounts;
     private final List<Stage<GatewayExchange>> stages;
 
     public Gateway(GatewayConfig config, Clock clock) {
@@ -35,11 +37,12 @@ public final class Gateway implements AutoCloseable {
         this.keys = new KeyRing(config.security().clientKeys());
         this.catalog = new ModelCatalog(config);
         this.providers = new ProviderRegistry(config, clock);
+        this.accounts = UpstreamAccounts.fromConfig(config, clock);
         this.stages = List.of(
                 new AuthenticateStage(keys),
                 new DecodeStage(),
                 new RouteStage(catalog),
-                new DispatchStage(providers, config.timeouts(), backoff));
+                new DispatchStage(providers, accounts, config.timeouts(), backoff, clock));
     }
 
     public GatewayConfig config() {
@@ -60,6 +63,11 @@ public final class Gateway implements AutoCloseable {
 
     ProviderRegistry providers() {
         return providers;
+    }
+
+    /** The upstream account pool, for the admin API. */
+    public UpstreamAccounts accounts() {
+        return accounts;
     }
 
     int providerCount() {

@@ -126,9 +126,9 @@ class AccountPoolTest {
     void oneHealthyAccountLeft_stillServes() {
         AccountPool pool = pool("round-robin", account("a", 1, 0, Account.Limits.NONE),
                 account("b", 1, 0, Account.Limits.NONE), account("c", 1, 0, Account.Limits.NONE));
-        pool.acquire("openai", "m", Optional.empty(), Set.of("b", "c")).orElseThrow()
+        pool.acquire("openai", "gpt-4o", Optional.empty(), Set.of("b", "c")).orElseThrow()
                 .failure(FailureKind.CREDENTIALS, Optional.empty(), "401");
-        pool.acquire("openai", "m", Optional.empty(), Set.of("a", "c")).orElseThrow()
+        pool.acquire("openai", "gpt-4o", Optional.empty(), Set.of("a", "c")).orElseThrow()
                 .failure(FailureKind.RATE_LIMITED, Optional.of(Duration.ofMinutes(5)), "429");
         for (int i = 0; i < 10; i++) {
             assertEquals("c", pick(pool));
@@ -150,6 +150,43 @@ class AccountPoolTest {
         lease.success(1, 1);
         lease.failure(FailureKind.SERVER, Optional.empty(), "late");
         assertEquals(0, pool.list().get(0).inFlight());
-        assertEquals(AccountStatus.HEALTHY, pool.list().get(0).health().status());
+        assertEquals(AccountStatus.HEALTHY, pool.list().get(0).status());
+    }
+
+    @Test
+    void rateLimitOnOneModel_leavesTheAccountsOtherModelsAvailable() {
+        AccountPool pool = pool("round-robin", account("a", 1, 0, Account.Limits.NONE));
+        pool.acquire("openai", "gpt-4o", Optional.empty(), Set.of()).orElseThrow()
+                .failure(FailureKind.RATE_LIMITED, Optional.of(Duration.ofMinutes(1)), "429");
+
+        assertTrue(pool.acquire("openai", "gpt-4o", Optional.empty(), Set.of()).isEmpty());
+        assertTrue(pool.acquire("openai", "gpt-4o-mini", Optional.empty(), Set.of()).isPresent());
+        assertEquals(AccountStatus.COOLING_DOWN, pool.list().get(0).status());
+    }
+
+    @Test
+    void rejectedCredentials_disableEveryModel_untilAnOperatorEnablesTheAccount() {
+        AccountPool pool = pool("round-robin", account("a", 1, 0, Account.Limits.NONE));
+        pool.acquire("openai", "gpt-4o", Optional.empty(), Set.of()).orElseThrow()
+                .failure(FailureKind.CREDENTIALS, Optional.empty(), "401");
+
+        assertTrue(pool.acquire("openai", "gpt-4o-mini", Optional.empty(), Set.of()).isEmpty());
+        assertEquals(AccountStatus.DISABLED, pool.list().get(0).status());
+        assertTrue(pool.list().get(0).disabledReason().orElseThrow().contains("credentials"));
+
+        assertTrue(pool.setEnabled("a", true));
+        assertTrue(pool.acquire("openai", "gpt-4o-mini", Optional.empty(), Set.of()).isPresent());
+        assertTrue(pool.acquire("openai", "gpt-4o", Optional.empty(), Set.of()).isPresent());
+    }
+
+    @Test
+    void operatorDisable_takesTheAccountOutOfRotation() {
+        AccountPool pool = pool("round-robin", account("a", 1, 0, Account.Limits.NONE),
+                account("b", 1, 0, Account.Limits.NONE));
+        pool.setEnabled("a", false);
+        for (int i = 0; i < 4; i++) {
+            assertEquals("b", pick(pool));
+        }
+        assertTrue(!pool.setEnabled("nope", true));
     }
 }

@@ -54,7 +54,7 @@ class ChatCompletionsIT {
         assertEquals(sent, received, "every field but the model is forwarded as the client sent it");
         assertEquals(json(OpenAiBodies.completion("Hello from fake")), json(res.body()),
                 "the upstream's answer reaches the client unchanged");
-        assertEquals("fake/gpt-4o-mini", res.headers().firstValue("x-gateway-upstream").orElseThrow());
+        assertEquals("fake/gpt-4o-mini; account=default", res.headers().firstValue("x-gateway-upstream").orElseThrow());
     }
 
     @Test

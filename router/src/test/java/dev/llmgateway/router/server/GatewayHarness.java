@@ -50,6 +50,14 @@ final class GatewayHarness implements AutoCloseable {
 
     /** {@code timeouts} and {@code retry} are extra YAML lines for those sections (indented by the caller). */
     static GatewayHarness start(String timeouts, String retry) {
+        return start(timeouts, retry, "");
+    }
+
+    /**
+     * {@code fakeProvider} replaces the body of the {@code fake} provider entry (YAML indented by six
+     * spaces); {@code %FAKE%} in it stands for the fake upstream's base URI.
+     */
+    static GatewayHarness start(String timeouts, String retry, String fakeProvider) {
         FakeUpstream upstream = FakeUpstream.start();
         try {
             Path dataDir = Files.createTempDirectory("llmgw-it");
@@ -76,9 +84,7 @@ final class GatewayHarness implements AutoCloseable {
                     %s
                       providers:
                         fake:
-                          base-uri: %s
-                          api-key: %s
-                          models: [gpt-4o-mini, gpt-4o]
+                    %s
                       aliases:
                         cheap: fake/gpt-4o-mini
                     security:
@@ -88,7 +94,12 @@ final class GatewayHarness implements AutoCloseable {
                         - name: limited
                           key: %s
                           models: ["fake/gpt-4o"]
-                    """.formatted(dataDir, timeouts, retry, upstream.baseUri(), UPSTREAM_SECRET, FULL_KEY, LIMITED_KEY);
+                    """.formatted(dataDir, timeouts, retry, (fakeProvider.isEmpty() ? """
+                          base-uri: %FAKE%
+                          api-key: %SECRET%
+                          models: [gpt-4o-mini, gpt-4o]
+                    """ : fakeProvider).replace("%FAKE%", upstream.baseUri().toString())
+                            .replace("%SECRET%", UPSTREAM_SECRET).stripTrailing(), FULL_KEY, LIMITED_KEY);
             JsonNode tree = new ObjectMapper(new YAMLFactory()).readTree(yaml);
             Path file = dataDir.resolve("gateway.yaml");
             Files.writeString(file, JSON.writeValueAsString(tree));

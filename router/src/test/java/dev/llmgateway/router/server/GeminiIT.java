@@ -129,7 +129,7 @@ class GeminiIT {
         assertEquals(200, res.statusCode(), res.body());
         assertEquals(json(answer), json(res.body()));
         assertEquals("/v1beta/models/gemini-2.5-flash:generateContent", gemini.lastRequest().path());
-        assertEquals("gem/gemini-2.5-flash", res.headers().firstValue("x-gateway-upstream").orElseThrow());
+        assertEquals("gem/gemini-2.5-flash; account=default", res.headers().firstValue("x-gateway-upstream").orElseThrow());
     }
 
     @Test

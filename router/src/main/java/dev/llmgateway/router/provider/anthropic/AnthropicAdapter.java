@@ -13,6 +13,7 @@ import dev.llmgateway.core.spi.TokenCounter;
 import dev.llmgateway.core.spi.UpstreamCall;
 import dev.llmgateway.router.codec.Json;
 import dev.llmgateway.router.config.GatewayConfig;
+import dev.llmgateway.router.provider.Credentials;
 import dev.llmgateway.router.provider.SseChunkStream;
 import dev.llmgateway.router.provider.UpstreamTransport;
 import dev.llmgateway.router.upstream.BodyChannel;
@@ -108,7 +109,7 @@ public final class AnthropicAdapter implements ProviderAdapter, TokenCounter {
                 .header("Accept", stream ? "text/event-stream" : "application/json")
                 .header("x-request-id", call.requestId());
         headers(call).forEach(b::header);
-        provider.apiKey().ifPresent(k -> b.header("x-api-key", k.value()));
+        Credentials.forCall(call, provider).ifPresent(k -> b.header("x-api-key", k));
         return b.POST(HttpRequest.BodyPublishers.ofByteArray(Json.bytes(body)));
     }
 

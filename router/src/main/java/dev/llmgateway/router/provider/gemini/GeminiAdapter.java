@@ -11,6 +11,7 @@ import dev.llmgateway.core.spi.ProviderAdapter;
 import dev.llmgateway.core.spi.UpstreamCall;
 import dev.llmgateway.router.codec.Json;
 import dev.llmgateway.router.config.GatewayConfig;
+import dev.llmgateway.router.provider.Credentials;
 import dev.llmgateway.router.provider.SseChunkStream;
 import dev.llmgateway.router.provider.UpstreamTransport;
 import dev.llmgateway.router.upstream.BodyChannel;
@@ -78,7 +79,7 @@ public final class GeminiAdapter implements ProviderAdapter {
                 .header("Content-Type", "application/json")
                 .header("Accept", stream ? "text/event-stream" : "application/json")
                 .header("x-request-id", call.requestId());
-        provider.apiKey().ifPresent(k -> b.header("x-goog-api-key", k.value()));
+        Credentials.forCall(call, provider).ifPresent(k -> b.header("x-goog-api-key", k));
         provider.headers().forEach(b::header);
         call.forwardHeaders().forEach(b::header);
         return b.POST(HttpRequest.BodyPublishers.ofByteArray(Json.bytes(body(call))));

@@ -12,6 +12,7 @@ import dev.llmgateway.core.spi.ProviderAdapter;
 import dev.llmgateway.core.spi.UpstreamCall;
 import dev.llmgateway.router.codec.Json;
 import dev.llmgateway.router.config.GatewayConfig;
+import dev.llmgateway.router.provider.Credentials;
 import dev.llmgateway.router.provider.SseChunkStream;
 import dev.llmgateway.router.provider.UpstreamTransport;
 import dev.llmgateway.router.upstream.BodyChannel;
@@ -73,7 +74,7 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
                 .header("Content-Type", "application/json")
                 .header("Accept", stream ? "text/event-stream" : "application/json")
                 .header("x-request-id", call.requestId());
-        provider.apiKey().ifPresent(k -> b.header("Authorization", "Bearer " + k.value()));
+        Credentials.forCall(call, provider).ifPresent(k -> b.header("Authorization", "Bearer " + k));
         provider.headers().forEach(b::header);
         call.forwardHeaders().forEach(b::header);
         return b.POST(HttpRequest.BodyPublishers.ofByteArray(Json.bytes(body(call, stream))));

@@ -1,0 +1,123 @@
+package dev.llmgateway.router.pipeline;
+
+import dev.llmgateway.core.error.RateLimitedException;
+import dev.llmgateway.core.error.UpstreamException;
+import dev.llmgateway.core.error.ErrorCategory;
+import dev.llmgateway.core.route.Target;
+import dev.llmgateway.core.spi.ProviderAdapter;
+import dev.llmgateway.core.spi.ProviderFailure;
+import dev.llmgateway.core.spi.UpstreamCall;
+import dev.llmgateway.router.pool.AccountPool;
+import dev.llmgateway.router.pool.FailureKind;
+import dev.llmgateway.router.pool.UpstreamAccounts;
+import dev.llmgateway.router.provider.ProviderRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * Runs one upstream attempt after another until one succeeds, within the attempt limit and the
+ * request's deadline: each attempt takes an account from the pool (the conversation's account when
+ * it has one), a retryable failure moves to another account at once when one is available, and
+ * otherwise waits (backoff, or exactly the upstream's Retry-After) before trying again. Every
+ * outcome is reported to the account's health.
+ */
+final class Failover {
+
+    private static final Logger LOG = Logger.getLogger(Failover.class.getName());
+
+    private final ProviderRegistry providers;
+    private final UpstreamAccounts accounts;
+    private final Backoff backoff;
+    private final Clock clock;
+
+    Failover(ProviderRegistry providers, UpstreamAccounts accounts, Backoff backoff, Clock clock) {
+        this.providers = providers;
+        this.accounts = accounts;
+        this.backoff = backoff;
+        this.clock = clock;
+    }
+
+    @FunctionalInterface
+    interface Attempt<T> {
+        T run(ProviderAdapter adapter, UpstreamCall call);
+    }
+
+    <T> T run(GatewayExchange exchange, UpstreamCall baseCall, Attempt<T> attempt) {
+        Target target = exchange.plan().orElseThrow().first();
+        ProviderAdapter adapter = providers.adapter(target.provider()).orElseThrow(() ->
+                new IllegalStateException("routing chose provider '" + target.provider() + "' which has no adapter"));
+        AccountPool pool = accounts.pool();
+        Optional<String> session = SessionKeys.of(exchange);
+        Set<String> tried = new HashSet<>();
+        exchange.servedBy(target);
+        while (true) {
+            AccountPool.Lease lease = pool.acquire(target.provider(), target.model(), session, tried)
+                    .or(() -> pool.acquire(target.provider(), target.model(), session, Set.of()))
+                    .orElseThrow(() -> noAccount(target, pool));
+            exchange.attempted();
+            exchange.account(lease);
+            long start = System.nanoTime();
+            try {
+                T result = attempt.run(adapter, baseCall.withCredential(accounts.credential(lease.account().id())));
+                lease.success(System.nanoTime() - start, 0);
+                return result;
+            } catch (ProviderFailure f) {
+                FailureKind kind = kind(f);
+                lease.failure(kind, f.retryAfter(), f.clientError().code().orElse("error"));
+                tried.add(lease.account().id());
+                // Rejected credentials are final for this account, not for the request: another account may work.
+                boolean anotherAccountMayHelp = f.retryable() || kind == FailureKind.CREDENTIALS;
+                if (!anotherAccountMayHelp || exchange.attempts() >= backoff.maxAttempts()
+                        || exchange.deadline().expired()) {
+                    throw f.clientError();
+                }
+                if (pool.hasAvailable(target.provider(), target.model(), tried)) {
+                    LOG.info(() -> "rid=" + exchange.requestId() + " account " + lease.account().id() + " failed ("
+                            + f.clientError().code().orElse("error") + "); failing over to another account");
+                    continue;
+                }
+                long waitMs = f.retryable() ? backoff.delayBeforeRetry(exchange.attempts(), f, exchange.deadline()) : -1;
+                if (waitMs < 0) {
+                    throw f.clientError();
+                }
+                LOG.info(() -> "rid=" + exchange.requestId() + " attempt " + exchange.attempts() + " to "
+                        + target.id() + " failed (" + f.clientError().code().orElse("error") + "); retrying in "
+                        + waitMs + " ms");
+                backoff.sleep(waitMs);
+            }
+        }
+    }
+
+    /** How a failure counts against the account that produced it. */
+    static FailureKind kind(ProviderFailure f) {
+        int status = f.upstreamStatus();
+        if (status == 401 || status == 403) {
+            return FailureKind.CREDENTIALS;
+        }
+        if (status == 429) {
+            return FailureKind.RATE_LIMITED;
+        }
+        if (status == 0 || status >= 500 || status == 408 || status == 409 || status == 200) {
+            return FailureKind.SERVER;
+        }
+        return FailureKind.CLIENT;
+    }
+
+    private RuntimeException noAccount(Target target, AccountPool pool) {
+        Optional<Instant> next = pool.nextAvailable(target.provider());
+        Duration wait = next.map(t -> Duration.between(clock.instant(), t)).filter(d -> !d.isNegative())
+                .orElse(null);
+        if (wait != null) {
+            return new RateLimitedException("Every upstream account of provider '" + target.provider()
+                    + "' is cooling down after rate limits or failures; try again later.", "no_account_available", wait);
+        }
+        return new UpstreamException(ErrorCategory.UNAVAILABLE, "No upstream account of provider '"
+                + target.provider() + "' can take requests for '" + target.model()
+                + "' now (disabled, at its limits, or failing).", "no_account_available");
+    }
+}
