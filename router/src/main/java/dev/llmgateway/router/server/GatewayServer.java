@@ -67,6 +67,8 @@ public final class GatewayServer implements AutoCloseable {
                 .get("/v1/models", (req, res) -> models(gateway, openAi, req, res))
                 // wiring: Anthropic (/v1/messages, /v1/messages/count_tokens), Gemini (/v1beta/models/...)
                 // and OpenAI Responses (/v1/responses) routes go here, one block per dialect
+                .post("/v1/responses", new ChatHandler(gateway,
+                        new dev.llmgateway.router.codec.responses.ResponsesCodec(), accessLog))
                 .post("/v1/messages", new ChatHandler(gateway, new AnthropicCodec(), accessLog))
                 .post("/v1/messages/count_tokens", new CountTokensHandler(gateway, new AnthropicCodec(), accessLog))
                 .post(dev.llmgateway.router.codec.gemini.GeminiEndpoint.PREFIX + "*", new ChatHandler(gateway,

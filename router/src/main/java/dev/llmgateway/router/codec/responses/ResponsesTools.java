@@ -1,0 +1,181 @@
+package dev.llmgateway.router.codec.responses;
+
+import static dev.llmgateway.router.codec.Fields.absent;
+import static dev.llmgateway.router.codec.Fields.invalid;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.llmgateway.core.chat.ToolChoice;
+import dev.llmgateway.core.chat.ToolDefinition;
+import dev.llmgateway.core.error.InvalidRequestException;
+import dev.llmgateway.router.codec.Fields;
+import dev.llmgateway.router.codec.Json;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The Responses API's {@code tools} and {@code tool_choice}. Function tools map one to one; a
+ * {@code namespace} tool is flattened into one function per member named {@code <namespace>__<name>}
+ * (no upstream has namespaces, and that name fits every upstream's name pattern), and
+ * {@link #split} turns such a name back into namespace and name for the answer. The hosted
+ * {@code web_search} tool is dropped (the model simply cannot search, which Codex copes with);
+ * every other hosted tool needs OpenAI's servers to run it and is a 400.
+ */
+final class ResponsesTools {
+
+    /** Joins a namespace and a member tool's name into one upstream function name. */
+    static final String NAMESPACE_SEPARATOR = "__";
+
+    /** Hosted search tools: offered to the model, never required, so leaving them out keeps the meaning. */
+    private static final Set<String> DROPPED = Set.of("web_search", "web_search_preview",
+            "web_search_2025_08_26", "web_search_preview_2025_03_11");
+
+    private ResponsesTools() {
+    }
+
+    /** The decoded tools plus the namespace of every flattened name. */
+    record Decoded(List<ToolDefinition> tools, Map<String, Namespaced> namespaced) {
+    }
+
+    /** A member of a namespace tool: what the client calls it. */
+    record Namespaced(String namespace, String name) {
+    }
+
+    static Decoded decode(JsonNode node) {
+        if (absent(node)) {
+            return new Decoded(List.of(), Map.of());
+        }
+        if (!node.isArray()) {
+            throw invalid("tools", "must be a list");
+        }
+        List<ToolDefinition> out = new ArrayList<>();
+        Map<String, Namespaced> namespaced = new HashMap<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode tool = node.get(i);
+            String p = "tools[" + i + "]";
+            if (!tool.isObject()) {
+                throw invalid(p, "must be an object");
+            }
+            String type = Fields.requiredString(tool, "type", p + ".type");
+            switch (type) {
+                case "function" -> out.add(function(tool, p, Optional.empty()));
+                case "namespace" -> namespace(tool, p, out, namespaced);
+                default -> {
+                    if (!DROPPED.contains(type)) {
+                        throw hosted(p + ".type", type);
+                    }
+                }
+            }
+        }
+        Set<String> names = new HashSet<>();
+        for (ToolDefinition t : out) {
+            if (!names.add(t.name())) {
+                throw invalid("tools", "two tools are named '" + t.name() + "'");
+            }
+        }
+        return new Decoded(out, namespaced);
+    }
+
+    /** The namespaces declared in a request body, by flattened name; for encoding the answer. */
+    static Map<String, Namespaced> namespaces(JsonNode body) {
+        try {
+            return decode(body.get("tools")).namespaced();
+        } catch (InvalidRequestException e) {
+            return Map.of(); // the body was validated when it was decoded; nothing to add here
+        }
+    }
+
+    /** A flattened name back as the client declared it, when it names a namespace member. */
+    static Optional<Namespaced> split(String name, Map<String, Namespaced> namespaced) {
+        return Optional.ofNullable(namespaced.get(name));
+    }
+
+    private static void namespace(JsonNode tool, String p, List<ToolDefinition> out, Map<String, Namespaced> map) {
+        String ns = Fields.requiredString(tool, "name", p + ".name");
+        JsonNode members = tool.get("tools");
+        if (absent(members) || !members.isArray() || members.isEmpty()) {
+            throw invalid(p + ".tools", "must be a non-empty list of function tools");
+        }
+        Optional<String> nsDescription = Fields.string(tool, "description", p + ".description");
+        for (int j = 0; j < members.size(); j++) {
+            JsonNode member = members.get(j);
+            String mp = p + ".tools[" + j + "]";
+            if (!member.isObject()) {
+                throw invalid(mp, "must be an object");
+            }
+            String type = Fields.string(member, "type", mp + ".type").orElse("function");
+            if (!type.equals("function")) {
+                throw hosted(mp + ".type", type);
+            }
+            ToolDefinition fn = function(member, mp, Optional.of(ns));
+            String name = Fields.requiredString(member, "name", mp + ".name");
+            map.put(fn.name(), new Namespaced(ns, name));
+            Optional<String> description = nsDescription.isEmpty() ? fn.description()
+                    : Optional.of(nsDescription.get() + fn.description().map(d -> "\n\n" + d).orElse(""));
+            out.add(new ToolDefinition(fn.name(), description, fn.parameters(), fn.strict()));
+        }
+    }
+
+    /** A function tool; in the Responses API its fields sit at the top level, not under "function". */
+    private static ToolDefinition function(JsonNode tool, String p, Optional<String> namespace) {
+        String name = Fields.requiredString(tool, "name", p + ".name");
+        String flat = namespace.map(ns -> ns + NAMESPACE_SEPARATOR + name).orElse(name);
+        if (!flat.matches("[a-zA-Z0-9_-]{1,64}")) {
+            throw invalid(p + ".name", "must be 1-64 letters, digits, underscores or dashes"
+                    + (namespace.isPresent() ? " together with its namespace ('" + flat + "')" : ""));
+        }
+        JsonNode params = tool.get("parameters");
+        if (!absent(params) && !params.isObject()) {
+            throw invalid(p + ".parameters", "must be a JSON Schema object");
+        }
+        Optional<Boolean> strict = absent(tool.get("strict")) ? Optional.empty()
+                : Optional.of(Fields.bool(tool, "strict", p + ".strict", false));
+        return new ToolDefinition(flat, Fields.string(tool, "description", p + ".description"),
+                absent(params) ? Json.object().put("type", "object") : params, strict);
+    }
+
+    static Optional<ToolChoice> choice(JsonNode node, Decoded tools) {
+        if (absent(node)) {
+            return Optional.empty();
+        }
+        if (node.isTextual()) {
+            return Optional.of(switch (node.textValue()) {
+                case "auto" -> new ToolChoice.Auto();
+                case "none" -> new ToolChoice.None();
+                case "required" -> new ToolChoice.Required();
+                default -> throw invalid("tool_choice", "must be auto, none, required or an object");
+            });
+        }
+        if (!node.isObject()) {
+            throw invalid("tool_choice", "must be auto, none, required or an object");
+        }
+        String type = Fields.requiredString(node, "type", "tool_choice.type");
+        return Optional.of(switch (type) {
+            case "function" -> {
+                String name = Fields.requiredString(node, "name", "tool_choice.name");
+                String flat = Fields.string(node, "namespace", "tool_choice.namespace")
+                        .map(ns -> ns + NAMESPACE_SEPARATOR + name).orElse(name);
+                if (tools.tools().stream().noneMatch(t -> t.name().equals(flat))) {
+                    throw invalid("tool_choice.name", "names no function in 'tools': '" + name + "'");
+                }
+                yield new ToolChoice.Named(flat);
+            }
+            case "allowed_tools" -> throw new InvalidRequestException("tool_choice of type 'allowed_tools' is "
+                    + "not supported by this gateway; send only the allowed tools in 'tools' instead.",
+                    "tool_choice", "unsupported_parameter");
+            default -> throw new InvalidRequestException("tool_choice forces the tool type '" + type
+                    + "', which runs on OpenAI's servers; this gateway can only force 'function' tools.",
+                    "tool_choice.type", "unsupported_tool");
+        });
+    }
+
+    private static InvalidRequestException hosted(String param, String type) {
+        return new InvalidRequestException("Tools of type '" + type + "' are not supported by this gateway: "
+                + "they run on OpenAI's servers. Only 'function' and 'namespace' tools can be served "
+                + "('web_search' is accepted and left out).", param, "unsupported_tool");
+    }
+}
