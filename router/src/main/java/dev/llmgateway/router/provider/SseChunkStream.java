@@ -8,7 +8,7 @@ import dev.llmgateway.core.spi.UpstreamCall;
 import dev.llmgateway.core.stream.ChatChunk;
 import dev.llmgateway.core.stream.SseReader;
 import dev.llmgateway.core.stream.StreamTranslator;
-import dev.llmgateway.router.upstream.BodyChannel;
+import dev.llmgateway.router.upstream.BodySource;
 import dev.llmgateway.router.upstream.UpstreamErrors;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -25,13 +25,13 @@ public final class SseChunkStream implements ChunkStream {
 
     private static final Duration DRAIN_WAIT = Duration.ofMillis(200);
 
-    private final BodyChannel body;
+    private final BodySource body;
     private final StreamTranslator translator;
     private final String provider;
-    private final BodyChannel.TimeoutPolicy waits;
+    private final BodySource.TimeoutPolicy waits;
     private final SseReader reader = new SseReader();
 
-    public SseChunkStream(BodyChannel body, StreamTranslator translator, String provider, UpstreamCall call) {
+    public SseChunkStream(BodySource body, StreamTranslator translator, String provider, UpstreamCall call) {
         this.body = body;
         this.translator = translator;
         this.provider = provider;

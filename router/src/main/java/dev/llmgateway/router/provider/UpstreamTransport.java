@@ -4,16 +4,18 @@ import dev.llmgateway.core.error.ErrorCategory;
 import dev.llmgateway.core.spi.Deadline;
 import dev.llmgateway.core.spi.ProviderFailure;
 import dev.llmgateway.core.spi.UpstreamCall;
-import dev.llmgateway.router.upstream.BodyChannel;
+import dev.llmgateway.router.upstream.BodySource;
+import dev.llmgateway.router.upstream.HttpEngine;
 import dev.llmgateway.router.upstream.RetryAfter;
 import dev.llmgateway.router.upstream.UpstreamErrors;
+import dev.llmgateway.router.upstream.UpstreamRequest;
+import dev.llmgateway.router.upstream.UpstreamResponse;
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
  * Sends one upstream request with the gateway's timeouts and turns every failure into a
@@ -25,17 +27,36 @@ public final class UpstreamTransport {
     private static final int MAX_RESPONSE_BODY = 64 * 1024 * 1024;
 
     private final String provider;
-    private final HttpClient client;
+    private final HttpEngine engine;
     private final Clock clock;
 
-    public UpstreamTransport(String provider, HttpClient client, Clock clock) {
+    public UpstreamTransport(String provider, HttpEngine engine, Clock clock) {
         this.provider = provider;
-        this.client = client;
+        this.engine = engine;
         this.clock = clock;
+    }
+
+    /** Reads an upstream's error answer into a failure; adapters with their own error conventions supply one. */
+    @FunctionalInterface
+    public interface ErrorInterpreter {
+        ProviderFailure interpret(int status, Function<String, Optional<String>> headers, byte[] body);
     }
 
     public String provider() {
         return provider;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The standard reading: status classes and {@code Retry-After}. */
+    public ProviderFailure standardFailure(int status, Function<String, Optional<String>> headers, byte[] body) {
+        return UpstreamErrors.fromStatus(provider, status, body, RetryAfter.parse(headers, clock).orElse(null));
+    }
+
+    public UpstreamResponse send(UpstreamRequest request, UpstreamCall call) {
+        return send(request, call, this::standardFailure);
     }
 
     /**
@@ -43,39 +64,35 @@ public final class UpstreamTransport {
      * deadline). A non-success status is read and thrown as a failure; on success the caller owns
      * the returned body and must close it.
      */
-    public HttpResponse<BodyChannel> send(HttpRequest.Builder request, UpstreamCall call) {
+    public UpstreamResponse send(UpstreamRequest request, UpstreamCall call, ErrorInterpreter errors) {
         Duration wait = call.deadline().cap(call.firstByteTimeout());
         if (wait.isZero()) {
             throw UpstreamErrors.failure(ErrorCategory.TIMEOUT, "The request's time budget ran out before provider '"
                     + provider + "' could be called.", "gateway_timeout");
         }
-        HttpResponse<BodyChannel> response;
+        UpstreamResponse response;
         try {
-            response = client.send(request.timeout(wait).build(), info -> new BodyChannel());
+            response = engine.send(request, wait);
         } catch (IOException e) {
             throw UpstreamErrors.fromTransport(provider, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw UpstreamErrors.fromTransport(provider, e);
         }
-        int status = response.statusCode();
+        int status = response.status();
         if (status / 100 != 2) {
             byte[] body;
-            try (BodyChannel channel = response.body()) {
-                body = channel.readAll(MAX_ERROR_BODY, waits(call));
+            try (BodySource source = response.body()) {
+                body = source.readAll(MAX_ERROR_BODY, waits(call));
             } catch (IOException | TimeoutException e) {
                 body = new byte[0];
             }
-            throw UpstreamErrors.fromStatus(provider, status, body,
-                    RetryAfter.parse(response.headers(), clock).orElse(null));
+            throw errors.interpret(status, response.headers(), body);
         }
         return response;
     }
 
     /** Reads a whole success body with the idle timeout between reads. */
-    public byte[] readBody(HttpResponse<BodyChannel> response, UpstreamCall call) {
-        try (BodyChannel channel = response.body()) {
-            return channel.readAll(MAX_RESPONSE_BODY, waits(call));
+    public byte[] readBody(UpstreamResponse response, UpstreamCall call) {
+        try (BodySource source = response.body()) {
+            return source.readAll(MAX_RESPONSE_BODY, waits(call));
         } catch (TimeoutException e) {
             throw UpstreamErrors.fromTransport(provider, e);
         } catch (IOException e) {
@@ -84,7 +101,7 @@ public final class UpstreamTransport {
     }
 
     /** The wait for each read: the idle timeout, capped by what is left of the deadline. */
-    public static BodyChannel.TimeoutPolicy waits(UpstreamCall call) {
+    public static BodySource.TimeoutPolicy waits(UpstreamCall call) {
         Deadline deadline = call.deadline();
         return () -> {
             Duration d = deadline.cap(call.idleTimeout());

@@ -16,12 +16,11 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A response body read on the caller's thread with a timeout per read, so a stalled upstream is
- * noticed (idle timeout) and the deadline holds. Asks the HTTP client for one batch of buffers at a
- * time, so nothing is buffered beyond what the reader has not consumed yet. {@link #close} cancels
- * the exchange (the connection is dropped, which tells the upstream to stop generating).
+ * The JDK client's side of {@link BodySource}: a body subscriber that asks for one batch of
+ * buffers at a time, so nothing is buffered beyond what the reader has not consumed yet.
+ * {@link #close} cancels the exchange (the connection is dropped).
  */
-public final class BodyChannel implements HttpResponse.BodySubscriber<BodyChannel>, AutoCloseable {
+public final class BodyChannel implements HttpResponse.BodySubscriber<BodyChannel>, BodySource {
 
     private static final Object END = new Object();
 
@@ -65,6 +64,7 @@ public final class BodyChannel implements HttpResponse.BodySubscriber<BodyChanne
      * The next buffer, or {@code null} at the end of the body. Throws {@link TimeoutException} when
      * nothing arrived within {@code timeout} and {@link IOException} when the exchange failed.
      */
+    @Override
     public ByteBuffer read(Duration timeout) throws IOException, TimeoutException {
         while (true) {
             if (current != null && current.hasNext()) {
@@ -105,27 +105,7 @@ public final class BodyChannel implements HttpResponse.BodySubscriber<BodyChanne
         }
     }
 
-    /** Reads the whole body, failing when it passes {@code maxBytes}. */
-    public byte[] readAll(int maxBytes, TimeoutPolicy timeouts) throws IOException, TimeoutException {
-        byte[] out = new byte[8192];
-        int length = 0;
-        ByteBuffer b;
-        while ((b = read(timeouts.nextWait())) != null) {
-            int n = b.remaining();
-            if (length + n > maxBytes) {
-                close();
-                throw new IOException("upstream response larger than " + maxBytes + " bytes");
-            }
-            if (length + n > out.length) {
-                out = java.util.Arrays.copyOf(out, Math.max(out.length * 2, length + n));
-            }
-            b.get(out, length, n);
-            length += n;
-        }
-        return java.util.Arrays.copyOf(out, length);
-    }
-
-    /** Whether the whole body was read. */
+    @Override
     public boolean ended() {
         return ended;
     }
@@ -138,11 +118,5 @@ public final class BodyChannel implements HttpResponse.BodySubscriber<BodyChanne
                 s.cancel();
             }
         }
-    }
-
-    /** Supplies the wait allowed for the next read (idle timeout capped by the deadline). */
-    @FunctionalInterface
-    public interface TimeoutPolicy {
-        Duration nextWait() throws TimeoutException;
     }
 }

@@ -18,7 +18,12 @@ public final class RetryAfter {
     }
 
     public static Optional<Duration> parse(HttpHeaders headers, Clock clock) {
-        Optional<String> ms = headers.firstValue("retry-after-ms");
+        return parse(headers::firstValue, clock);
+    }
+
+    /** The same, from any header lookup by (case-insensitive) name. */
+    public static Optional<Duration> parse(java.util.function.Function<String, Optional<String>> headers, Clock clock) {
+        Optional<String> ms = headers.apply("retry-after-ms");
         if (ms.isPresent()) {
             try {
                 return Optional.of(Duration.ofMillis(Math.max(0, (long) Double.parseDouble(ms.get().trim()))));
@@ -26,7 +31,7 @@ public final class RetryAfter {
                 // fall through to Retry-After
             }
         }
-        return headers.firstValue("retry-after").flatMap(v -> parse(v, clock));
+        return headers.apply("retry-after").flatMap(v -> parse(v, clock));
     }
 
     static Optional<Duration> parse(String value, Clock clock) {

@@ -92,7 +92,8 @@ public final class UpstreamErrors {
         if (e instanceof HttpConnectTimeoutException) {
             return failure(ErrorCategory.TIMEOUT, from + " did not accept a connection in time.", "upstream_timeout");
         }
-        if (e instanceof HttpTimeoutException || e instanceof java.util.concurrent.TimeoutException) {
+        if (e instanceof HttpTimeoutException || e instanceof java.util.concurrent.TimeoutException
+                || e instanceof java.net.SocketTimeoutException) {
             return failure(ErrorCategory.TIMEOUT, from + " did not answer in time.", "upstream_timeout");
         }
         if (e instanceof ConnectException) {

@@ -16,12 +16,11 @@ import dev.llmgateway.router.config.GatewayConfig;
 import dev.llmgateway.router.provider.Credentials;
 import dev.llmgateway.router.provider.SseChunkStream;
 import dev.llmgateway.router.provider.UpstreamTransport;
-import dev.llmgateway.router.upstream.BodyChannel;
+import dev.llmgateway.router.upstream.UpstreamRequest;
+import dev.llmgateway.router.upstream.UpstreamResponse;
 import dev.llmgateway.router.upstream.UpstreamErrors;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -73,7 +72,7 @@ public final class AnthropicAdapter implements ProviderAdapter, TokenCounter {
 
     @Override
     public ChunkStream stream(UpstreamCall call) {
-        HttpResponse<BodyChannel> response = transport.send(request(messages, call, body(call, true), true), call);
+        UpstreamResponse response = transport.send(request(messages, call, body(call, true), true), call);
         return new SseChunkStream(response.body(), new AnthropicStreamTranslator(provider.name()), provider.name(), call);
     }
 
@@ -88,7 +87,7 @@ public final class AnthropicAdapter implements ProviderAdapter, TokenCounter {
         return n.longValue();
     }
 
-    private ObjectNode readObject(HttpResponse<BodyChannel> response, UpstreamCall call) {
+    private ObjectNode readObject(UpstreamResponse response, UpstreamCall call) {
         byte[] body = transport.readBody(response, call);
         JsonNode json;
         try {
@@ -103,14 +102,14 @@ public final class AnthropicAdapter implements ProviderAdapter, TokenCounter {
         return (ObjectNode) json;
     }
 
-    private HttpRequest.Builder request(URI uri, UpstreamCall call, ObjectNode body, boolean stream) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri)
+    private UpstreamRequest request(URI uri, UpstreamCall call, ObjectNode body, boolean stream) {
+        UpstreamRequest b = UpstreamRequest.post(uri)
                 .header("Content-Type", "application/json")
                 .header("Accept", stream ? "text/event-stream" : "application/json")
                 .header("x-request-id", call.requestId());
         headers(call).forEach(b::header);
         Credentials.forCall(call, provider).ifPresent(k -> b.header("x-api-key", k));
-        return b.POST(HttpRequest.BodyPublishers.ofByteArray(Json.bytes(body)));
+        return b.body(Json.bytes(body));
     }
 
     /**

@@ -14,13 +14,13 @@ import dev.llmgateway.router.config.GatewayConfig;
 import dev.llmgateway.router.provider.Credentials;
 import dev.llmgateway.router.provider.SseChunkStream;
 import dev.llmgateway.router.provider.UpstreamTransport;
-import dev.llmgateway.router.upstream.BodyChannel;
+import dev.llmgateway.router.upstream.RetryAfter;
+import dev.llmgateway.router.upstream.UpstreamRequest;
+import dev.llmgateway.router.upstream.UpstreamResponse;
+import dev.llmgateway.core.spi.ProviderFailure;
 import dev.llmgateway.router.upstream.UpstreamErrors;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 
 /**
@@ -33,15 +33,13 @@ public final class GeminiAdapter implements ProviderAdapter {
 
     private final GatewayConfig.Provider provider;
     private final UpstreamTransport transport;
-    private final GeminiSender sender;
     private final Clock clock;
     private final String base;
 
-    public GeminiAdapter(GatewayConfig.Provider provider, UpstreamTransport transport, HttpClient client, Clock clock) {
+    public GeminiAdapter(GatewayConfig.Provider provider, UpstreamTransport transport) {
         this.provider = provider;
         this.transport = transport;
-        this.sender = new GeminiSender(provider.name(), client, clock);
-        this.clock = clock;
+        this.clock = transport.clock();
         String b = provider.baseUri().toString();
         this.base = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
     }
@@ -53,7 +51,7 @@ public final class GeminiAdapter implements ProviderAdapter {
 
     @Override
     public ChatResponse complete(UpstreamCall call) {
-        HttpResponse<BodyChannel> response = sender.send(request(call, false), call);
+        UpstreamResponse response = transport.send(request(call, false), call, this::failure);
         byte[] body = transport.readBody(response, call);
         JsonNode json;
         try {
@@ -70,19 +68,34 @@ public final class GeminiAdapter implements ProviderAdapter {
 
     @Override
     public ChunkStream stream(UpstreamCall call) {
-        HttpResponse<BodyChannel> response = sender.send(request(call, true), call);
+        UpstreamResponse response = transport.send(request(call, true), call, this::failure);
         return new SseChunkStream(response.body(), new GeminiStreamTranslator(provider.name()), provider.name(), call);
     }
 
-    private HttpRequest.Builder request(UpstreamCall call, boolean stream) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(endpoint(call.upstreamModel(), stream))
+    /**
+     * Gemini's error conventions: the wait may be in the body (a {@code RetryInfo} with
+     * {@code retryDelay}; {@code Retry-After} wins when present), and a bad API key is a 400
+     * {@code API_KEY_INVALID}, which is the gateway's credential, so it is read like a 401.
+     */
+    private ProviderFailure failure(int status, java.util.function.Function<String, java.util.Optional<String>> headers,
+                                    byte[] body) {
+        java.time.Duration retryAfter = RetryAfter.parse(headers, clock)
+                .or(() -> GeminiRetryInfo.parse(body))
+                .orElse(null);
+        int effective = status == 400
+                && new String(body, java.nio.charset.StandardCharsets.UTF_8).contains("API_KEY_INVALID") ? 401 : status;
+        return UpstreamErrors.fromStatus(provider.name(), effective, body, retryAfter);
+    }
+
+    private UpstreamRequest request(UpstreamCall call, boolean stream) {
+        UpstreamRequest b = UpstreamRequest.post(endpoint(call.upstreamModel(), stream))
                 .header("Content-Type", "application/json")
                 .header("Accept", stream ? "text/event-stream" : "application/json")
                 .header("x-request-id", call.requestId());
         Credentials.forCall(call, provider).ifPresent(k -> b.header("x-goog-api-key", k));
         provider.headers().forEach(b::header);
         call.forwardHeaders().forEach(b::header);
-        return b.POST(HttpRequest.BodyPublishers.ofByteArray(Json.bytes(body(call))));
+        return b.body(Json.bytes(body(call)));
     }
 
     /**

@@ -15,12 +15,11 @@ import dev.llmgateway.router.config.GatewayConfig;
 import dev.llmgateway.router.provider.Credentials;
 import dev.llmgateway.router.provider.SseChunkStream;
 import dev.llmgateway.router.provider.UpstreamTransport;
-import dev.llmgateway.router.upstream.BodyChannel;
+import dev.llmgateway.router.upstream.UpstreamRequest;
+import dev.llmgateway.router.upstream.UpstreamResponse;
 import dev.llmgateway.router.upstream.UpstreamErrors;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 
 /**
  * Any upstream that speaks OpenAI's Chat Completions API: OpenAI, OpenRouter, or a custom base URL.
@@ -48,7 +47,7 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
 
     @Override
     public ChatResponse complete(UpstreamCall call) {
-        HttpResponse<BodyChannel> response = transport.send(request(call, false), call);
+        UpstreamResponse response = transport.send(request(call, false), call);
         byte[] body = transport.readBody(response, call);
         JsonNode json;
         try {
@@ -65,19 +64,19 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
 
     @Override
     public ChunkStream stream(UpstreamCall call) {
-        HttpResponse<BodyChannel> response = transport.send(request(call, true), call);
+        UpstreamResponse response = transport.send(request(call, true), call);
         return new SseChunkStream(response.body(), new OpenAiStreamTranslator(provider.name()), provider.name(), call);
     }
 
-    private HttpRequest.Builder request(UpstreamCall call, boolean stream) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(endpoint)
+    private UpstreamRequest request(UpstreamCall call, boolean stream) {
+        UpstreamRequest b = UpstreamRequest.post(endpoint)
                 .header("Content-Type", "application/json")
                 .header("Accept", stream ? "text/event-stream" : "application/json")
                 .header("x-request-id", call.requestId());
         Credentials.forCall(call, provider).ifPresent(k -> b.header("Authorization", "Bearer " + k));
         provider.headers().forEach(b::header);
         call.forwardHeaders().forEach(b::header);
-        return b.POST(HttpRequest.BodyPublishers.ofByteArray(Json.bytes(body(call, stream))));
+        return b.body(Json.bytes(body(call, stream)));
     }
 
     /**
