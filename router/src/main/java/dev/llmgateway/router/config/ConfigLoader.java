@@ -85,15 +85,13 @@ public final class ConfigLoader {
         Map<String, String> aliases = r.stringMap("router.aliases");
         GatewayConfig.Security security = security(r, root, env);
         GatewayConfig.Pool pool = pool(r);
-        GatewayConfig.HttpClientKind httpClient = r.choice("router.http-client", GatewayConfig.HttpClientKind.class,
-                GatewayConfig.HttpClientKind.HELIDON);
         r.reportUnknownKeys();
         checkAliases(r, aliases, providers);
         if (!r.problems().isEmpty()) {
             throw new ConfigException(r.problems());
         }
         return new GatewayConfig(dataDir, logLevel, accessLog, server, timeouts, retry, providers, aliases, security,
-                pool, httpClient);
+                pool);
     }
 
     private static ProviderType defaultType(String providerName) {

@@ -16,7 +16,7 @@ import java.util.Optional;
  */
 public record GatewayConfig(Path dataDir, String logLevel, boolean accessLog, Server server, Timeouts timeouts, Retry retry,
                             Map<String, Provider> providers, Map<String, String> aliases, Security security,
-                            Pool pool, HttpClientKind httpClient) {
+                            Pool pool) {
 
     public GatewayConfig {
         // configuration order matters: a bare model name resolves to the first provider listing it
@@ -24,19 +24,10 @@ public record GatewayConfig(Path dataDir, String logLevel, boolean accessLog, Se
         aliases = Collections.unmodifiableMap(new LinkedHashMap<>(aliases));
     }
 
-    /** A configuration with the default pool settings and HTTP client. */
+    /** A configuration with the default pool settings. */
     public GatewayConfig(Path dataDir, String logLevel, boolean accessLog, Server server, Timeouts timeouts,
                          Retry retry, Map<String, Provider> providers, Map<String, String> aliases, Security security) {
-        this(dataDir, logLevel, accessLog, server, timeouts, retry, providers, aliases, security, Pool.defaults(),
-                HttpClientKind.HELIDON);
-    }
-
-    /** {@code router.http-client}: which client library talks to upstreams. */
-    public enum HttpClientKind {
-        /** Helidon's blocking client on the request's virtual thread (default: fewer thread hand-offs). */
-        HELIDON,
-        /** The JDK's java.net.http client (HTTP/2 to https upstreams). */
-        JDK
+        this(dataDir, logLevel, accessLog, server, timeouts, retry, providers, aliases, security, Pool.defaults());
     }
 
     /** {@code router.server.*}. */

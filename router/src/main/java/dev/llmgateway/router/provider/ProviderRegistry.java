@@ -5,7 +5,6 @@ import dev.llmgateway.router.config.GatewayConfig;
 import dev.llmgateway.router.provider.anthropic.AnthropicAdapter;
 import dev.llmgateway.router.provider.gemini.GeminiAdapter;
 import dev.llmgateway.router.provider.openai.OpenAiCompatibleAdapter;
-import dev.llmgateway.router.upstream.HelidonHttpEngine;
 import dev.llmgateway.router.upstream.HttpEngine;
 import dev.llmgateway.router.upstream.JdkHttpEngine;
 import java.time.Clock;
@@ -15,7 +14,7 @@ import java.util.Optional;
 
 /**
  * One adapter per configured provider, each with its own pooled keep-alive HTTP engine (so one
- * provider's slow connections never hold another's), of the kind {@code router.http-client} names. Immutable after construction; thread-safe.
+ * provider's slow connections never hold another's). Immutable after construction; thread-safe.
  */
 public final class ProviderRegistry implements AutoCloseable {
 
@@ -24,10 +23,7 @@ public final class ProviderRegistry implements AutoCloseable {
 
     public ProviderRegistry(GatewayConfig config, Clock clock) {
         for (GatewayConfig.Provider p : config.providers().values()) {
-            HttpEngine engine = switch (config.httpClient()) {
-                case HELIDON -> new HelidonHttpEngine(config.timeouts().connect());
-                case JDK -> new JdkHttpEngine(p.baseUri(), config.timeouts().connect());
-            };
+            HttpEngine engine = new JdkHttpEngine(p.baseUri(), config.timeouts().connect());
             engines.put(p.name(), engine);
             UpstreamTransport transport = new UpstreamTransport(p.name(), engine, clock);
             adapters.put(p.name(), switch (p.type()) {
