@@ -6,7 +6,9 @@ import picocli.CommandLine.Command;
 /** {@code llm-gateway}: the one command line for running and administering the gateway. */
 @Command(name = "llm-gateway", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "A smart-routing gateway for LLM APIs.",
-        subcommands = {ServerCommand.class, DemoCommand.class, VersionCommand.class, HashKeyCommand.class})
+        subcommands = {ServerCommand.class, DemoCommand.class, VersionCommand.class, HashKeyCommand.class,
+                ListAccountsCommand.class, SwitchAccountCommand.Disable.class, SwitchAccountCommand.Enable.class,
+                StatusCommand.class, StatsCommand.class, HealthCheckCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -24,6 +25,7 @@ public final class AccountPool {
     private final SelectionStrategy fallbackStrategy = new SelectionStrategy.RoundRobin();
     private final SessionAffinity affinity;
     private final Clock clock;
+    private final List<LeaseListener> leaseListeners = new CopyOnWriteArrayList<>();
 
     public AccountPool(List<Account> accounts, Map<String, SelectionStrategy> strategies, HealthSettings health,
                        Duration affinityTtl, Clock clock, Consumer<AccountHealth.StatusChange> listener) {
@@ -57,7 +59,7 @@ public final class AccountPool {
             Optional<AccountRuntime> sticky = affinity.get(session.get()).map(byId::get)
                     .filter(rt -> !exclude.contains(rt.account().id()) && rt.account().serves(model));
             if (sticky.isPresent() && sticky.get().underLimits() && sticky.get().health(model).tryAcquire()) {
-                return Optional.of(lease(sticky.get(), model, session));
+                return Optional.of(lease(sticky.get(), model, session, !exclude.isEmpty()));
             }
         }
         List<AccountRuntime> candidates = new ArrayList<>();
@@ -71,16 +73,17 @@ public final class AccountPool {
         while (!candidates.isEmpty()) {
             AccountRuntime chosen = strategy.choose(candidates);
             if (chosen.health(model).tryAcquire()) {
-                return Optional.of(lease(chosen, model, session));
+                return Optional.of(lease(chosen, model, session, !exclude.isEmpty()));
             }
             candidates.remove(chosen); // lost a race for a half-open probe or a cool-down edge
         }
         return Optional.empty();
     }
 
-    private Lease lease(AccountRuntime rt, String model, Optional<String> session) {
+    private Lease lease(AccountRuntime rt, String model, Optional<String> session, boolean failover) {
         rt.started();
         session.ifPresent(s -> affinity.put(s, rt.account().id()));
+        notifyListeners(l -> l.acquired(rt.account(), model, failover));
         return new Lease(rt, model, clock.millis(), session);
     }
 
@@ -119,6 +122,69 @@ public final class AccountPool {
             rt.enable();
         } else {
             rt.disable("disabled by an operator", true);
+        }
+        return true;
+    }
+
+    /** Adds an observer of every lease's start and outcome. */
+    public void addLeaseListener(LeaseListener listener) {
+        leaseListeners.add(java.util.Objects.requireNonNull(listener, "listener"));
+    }
+
+    private void notifyListeners(Consumer<LeaseListener> event) {
+        for (LeaseListener l : leaseListeners) {
+            try {
+                event.accept(l);
+            } catch (RuntimeException ignored) {
+                // an observer must never break a request
+            }
+        }
+    }
+
+    /**
+     * Whether a health probe outside any request could bring the account back or should confirm
+     * it is down: it was disabled by rejected credentials (not by an operator), or a model's circuit
+     * is open.
+     */
+    public boolean probeWorthy(String accountId) {
+        AccountRuntime rt = byId.get(accountId);
+        if (rt == null) {
+            return false;
+        }
+        if (rt.disabledReason().isPresent()) {
+            return !rt.disabledByOperator();
+        }
+        return rt.healthByModel().values().stream().map(h -> h.snapshot().status())
+                .anyMatch(st -> st == AccountStatus.CIRCUIT_OPEN || st == AccountStatus.HALF_OPEN);
+    }
+
+    /**
+     * The outcome of a health probe made outside any request. A passing probe brings back an
+     * account disabled by rejected credentials and closes circuits whose open period has ended (as
+     * a half-open probe would); rejected credentials disable the account. An operator's switch and
+     * running cool-downs are left alone. False when there is no such account.
+     */
+    public boolean recordProbe(String accountId, boolean credentialsRejected, String detail) {
+        AccountRuntime rt = byId.get(accountId);
+        if (rt == null) {
+            return false;
+        }
+        synchronized (rt) {
+            if (rt.disabledByOperator()) {
+                return true;
+            }
+            if (credentialsRejected) {
+                rt.disable("credentials rejected: " + detail, false);
+                return true;
+            }
+            if (rt.disabledReason().isPresent()) {
+                rt.enable();
+            }
+        }
+        for (AccountHealth h : rt.healthByModel().values()) {
+            if (h.tryAcquire()) {
+                h.onSuccess();
+            }
         }
         return true;
     }
@@ -176,6 +242,7 @@ public final class AccountPool {
                 }
                 rt.health(model).onSuccess();
                 rt.finished(latencyNanos, tokens);
+                notifyListeners(l -> l.succeeded(rt.account(), model));
             }
         }
 
@@ -192,6 +259,7 @@ public final class AccountPool {
                 if (kind != FailureKind.CLIENT) {
                     session.ifPresent(affinity::forget);
                 }
+                notifyListeners(l -> l.failed(rt.account(), model, kind));
             }
         }
 

@@ -3,6 +3,7 @@
  * {@link dev.llmgateway.router.pool.Account}s chosen by a
  * {@link dev.llmgateway.router.pool.SelectionStrategy}, with per-account
  * {@link dev.llmgateway.router.pool.AccountHealth} (cool-downs, circuit breaker, disabling),
- * limits and session affinity. Pure logic with an injected clock; not yet wired into dispatch.
+ * limits and session affinity. Pure logic with an injected clock; dispatch leases accounts through
+ * {@link dev.llmgateway.router.pool.UpstreamAccounts}.
  */
 package dev.llmgateway.router.pool;

@@ -30,6 +30,7 @@ final class GatewayHarness implements AutoCloseable {
     static final String FULL_KEY = "lgw_test_full_key_0123456789";
     static final String LIMITED_KEY = "lgw_test_limited_key_0123456789";
     static final String UPSTREAM_SECRET = "sk-upstream-secret-abcdef123456";
+    static final String ADMIN_KEY = "lgw_test_admin_key_0123456789";
     static final ObjectMapper JSON = new ObjectMapper();
 
     final FakeUpstream upstream;
@@ -88,6 +89,7 @@ final class GatewayHarness implements AutoCloseable {
                       aliases:
                         cheap: fake/gpt-4o-mini
                     security:
+                      admin-key: %s
                       client-keys:
                         - name: full
                           key: %s
@@ -99,7 +101,7 @@ final class GatewayHarness implements AutoCloseable {
                           api-key: %SECRET%
                           models: [gpt-4o-mini, gpt-4o]
                     """ : fakeProvider).replace("%FAKE%", upstream.baseUri().toString())
-                            .replace("%SECRET%", UPSTREAM_SECRET).stripTrailing(), FULL_KEY, LIMITED_KEY);
+                            .replace("%SECRET%", UPSTREAM_SECRET).stripTrailing(), ADMIN_KEY, FULL_KEY, LIMITED_KEY);
             JsonNode tree = new ObjectMapper(new YAMLFactory()).readTree(yaml);
             Path file = dataDir.resolve("gateway.yaml");
             Files.writeString(file, JSON.writeValueAsString(tree));
