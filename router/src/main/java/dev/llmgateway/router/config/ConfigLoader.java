@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.llmgateway.router.config.GatewayConfig.Provider;
 import dev.llmgateway.router.config.GatewayConfig.ProviderType;
+import dev.llmgateway.router.route.PolicySettings;
 import dev.llmgateway.security.keys.ApiKeys;
 import dev.llmgateway.security.keys.KeyEntry;
 import java.io.IOException;
@@ -85,13 +86,14 @@ public final class ConfigLoader {
         Map<String, String> aliases = r.stringMap("router.aliases");
         GatewayConfig.Security security = security(r, root, env);
         GatewayConfig.Pool pool = pool(r);
+        Map<String, PolicySettings> policies = PolicyConfig.read(r, providers, aliases);
         r.reportUnknownKeys();
         checkAliases(r, aliases, providers);
         if (!r.problems().isEmpty()) {
             throw new ConfigException(r.problems());
         }
         return new GatewayConfig(dataDir, logLevel, accessLog, server, timeouts, retry, providers, aliases, security,
-                pool);
+                pool, policies);
     }
 
     private static ProviderType defaultType(String providerName) {

@@ -119,6 +119,24 @@ final class ConfigReader {
         }
     }
 
+    double number(String path, double fallback, double min, double max) {
+        Optional<String> text = raw(path);
+        if (text.isEmpty()) {
+            return fallback;
+        }
+        try {
+            double value = Double.parseDouble(text.get());
+            if (value < min || value > max) {
+                problem(path, "must be from " + min + " to " + max + ", got " + text.get());
+                return fallback;
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            problem(path, "must be a number, got '" + text.get() + "'");
+            return fallback;
+        }
+    }
+
     Duration duration(String path, Duration fallback) {
         Optional<String> text = raw(path);
         if (text.isEmpty()) {

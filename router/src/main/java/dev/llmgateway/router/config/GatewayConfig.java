@@ -1,5 +1,6 @@
 package dev.llmgateway.router.config;
 
+import dev.llmgateway.router.route.PolicySettings;
 import dev.llmgateway.security.keys.KeyEntry;
 import java.net.URI;
 import java.nio.file.Path;
@@ -16,18 +17,20 @@ import java.util.Optional;
  */
 public record GatewayConfig(Path dataDir, String logLevel, boolean accessLog, Server server, Timeouts timeouts, Retry retry,
                             Map<String, Provider> providers, Map<String, String> aliases, Security security,
-                            Pool pool) {
+                            Pool pool, Map<String, PolicySettings> policies) {
 
     public GatewayConfig {
         // configuration order matters: a bare model name resolves to the first provider listing it
         providers = Collections.unmodifiableMap(new LinkedHashMap<>(providers));
         aliases = Collections.unmodifiableMap(new LinkedHashMap<>(aliases));
+        policies = Collections.unmodifiableMap(new LinkedHashMap<>(policies));
     }
 
     /** A configuration with the default pool settings. */
     public GatewayConfig(Path dataDir, String logLevel, boolean accessLog, Server server, Timeouts timeouts,
                          Retry retry, Map<String, Provider> providers, Map<String, String> aliases, Security security) {
-        this(dataDir, logLevel, accessLog, server, timeouts, retry, providers, aliases, security, Pool.defaults());
+        this(dataDir, logLevel, accessLog, server, timeouts, retry, providers, aliases, security, Pool.defaults(),
+                Map.of());
     }
 
     /** {@code router.server.*}. */

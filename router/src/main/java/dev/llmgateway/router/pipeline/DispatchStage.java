@@ -148,10 +148,14 @@ public final class DispatchStage implements Stage<GatewayExchange> {
         return out;
     }
 
-    /** Which provider, model and account served the request (names only, never secrets). */
+    /**
+     * Which provider, model and account served the request (names only, never secrets), and why
+     * routing chose it.
+     */
     private static Map<String, String> upstreamHeader(GatewayExchange exchange) {
-        return exchange.servedBy().map(t -> Map.of("x-gateway-upstream", t.id()
-                + exchange.account().map(l -> "; account=" + l.account().name()).orElse(""))).orElse(Map.of());
+        return exchange.servedBy().map(t -> Map.of(
+                "x-gateway-upstream", t.id() + exchange.account().map(l -> "; account=" + l.account().name()).orElse(""),
+                "x-gateway-route", t.reason())).orElse(Map.of());
     }
 
 }

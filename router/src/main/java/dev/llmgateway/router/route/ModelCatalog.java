@@ -42,7 +42,7 @@ public final class ModelCatalog implements RoutingPolicy {
         return new RoutePlan(List.of(target));
     }
 
-    Optional<Target> resolve(String requested) {
+    public Optional<Target> resolve(String requested) {
         String alias = aliases.get(requested);
         if (alias != null) {
             int slash = alias.indexOf('/');

@@ -8,7 +8,14 @@ import dev.llmgateway.router.pipeline.DecodeStage;
 import dev.llmgateway.router.pipeline.DispatchStage;
 import dev.llmgateway.router.pipeline.GatewayExchange;
 import dev.llmgateway.router.pipeline.RouteStage;
+import dev.llmgateway.classifier.Classifier;
+import dev.llmgateway.classifier.ClassifierSettings;
 import dev.llmgateway.router.pool.UpstreamAccounts;
+import dev.llmgateway.router.route.AutoPolicy;
+import dev.llmgateway.router.route.PolicyRouter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import dev.llmgateway.router.provider.ProviderRegistry;
 import dev.llmgateway.router.route.ModelCatalog;
 import dev.llmgateway.security.keys.KeyRing;
@@ -26,6 +33,8 @@ public final class Gateway implements AutoCloseable {
     private final ModelCatalog catalog;
     private final ProviderRegistry providers;
     private final UpstreamAccounts accounts;
+    private final Classifier classifier;
+    private final PolicyRouter router;
     private final List<Stage<GatewayExchange>> stages;
 
     public Gateway(GatewayConfig config, Clock clock) {
@@ -38,10 +47,19 @@ public final class Gateway implements AutoCloseable {
         this.catalog = new ModelCatalog(config);
         this.providers = new ProviderRegistry(config, clock);
         this.accounts = UpstreamAccounts.fromConfig(config, clock);
+        // The classifier (ONNX models, about a second to load) is only loaded when a policy needs it.
+        this.classifier = config.policies().isEmpty() ? Classifier.unavailable("no routing policy configured")
+                : Classifier.onnx(ClassifierSettings.defaults());
+        warmUp(classifier);
+        Map<String, AutoPolicy> policies = new LinkedHashMap<>();
+        config.policies().forEach((name, settings) -> policies.put(name, new AutoPolicy(settings, classifier,
+                model -> catalog.resolve(model).map(t -> accounts.pool().hasAvailable(t.provider(), t.model(), Set.of()))
+                        .orElse(false))));
+        this.router = new PolicyRouter(catalog, policies);
         this.stages = List.of(
                 new AuthenticateStage(keys),
                 new DecodeStage(),
-                new RouteStage(catalog),
+                new RouteStage(router),
                 new DispatchStage(providers, accounts, config.timeouts(), backoff, clock));
     }
 
@@ -77,5 +95,23 @@ public final class Gateway implements AutoCloseable {
     @Override
     public void close() {
         providers.close();
+        classifier.close();
+    }
+
+    /**
+     * A few classifications at start, so the first requests do not pay for compiling the inference
+     * path and fall back to the default route for lack of time.
+     */
+    private static void warmUp(Classifier classifier) {
+        if (classifier.available()) {
+            for (String text : List.of("warm up", "Write a function that merges two sorted lists.", "你好，世界")) {
+                classifier.tryClassify(text, java.time.Duration.ofSeconds(10));
+            }
+        }
+    }
+
+    /** Model resolution and smart-routing policies. */
+    public PolicyRouter router() {
+        return router;
     }
 }

@@ -65,6 +65,7 @@ public final class GatewayServer implements AutoCloseable {
         routing.addFilter(new EdgeFilter(gateway.config().server().corsAllowedOrigins()))
                 .post("/v1/chat/completions", new ChatHandler(gateway, openAi, accessLog))
                 .get("/v1/models", (req, res) -> models(gateway, openAi, req, res))
+                .post("/v1/routing/explain", new RoutingExplainHandler(gateway, openAi))
                 // wiring: Anthropic (/v1/messages, /v1/messages/count_tokens), Gemini (/v1beta/models/...)
                 // and OpenAI Responses (/v1/responses) routes go here, one block per dialect
                 .post("/v1/responses", new ChatHandler(gateway,
@@ -76,6 +77,7 @@ public final class GatewayServer implements AutoCloseable {
                         dev.llmgateway.router.codec.gemini.GeminiEndpoint::context))
                 .get("/health/live", (req, res) -> json(res, Status.OK_200, Json.object().put("status", "UP")))
                 .get("/health/ready", (req, res) -> ready(gateway, res))
+                .register(dev.llmgateway.router.admin.AdminService.PATH, new dev.llmgateway.router.admin.AdminService(gateway))
                 .any((req, res) -> error(res, openAi, new NotFoundException("No route for "
                         + req.prologue().method().text() + " " + req.path().path() + ".", null, "unknown_route")));
     }
@@ -93,6 +95,12 @@ public final class GatewayServer implements AutoCloseable {
         for (ModelCatalog.ModelEntry m : gateway.catalog().list(caller)) {
             data.addObject().put("id", m.id()).put("object", "model").put("created", STARTED)
                     .put("owned_by", m.ownedBy());
+        }
+        for (String policy : gateway.router().policyNames()) {
+            if (caller.mayUse(policy)) {
+                data.addObject().put("id", policy).put("object", "model").put("created", STARTED)
+                        .put("owned_by", "llm-gateway-routing");
+            }
         }
         json(res, Status.OK_200, root);
     }

@@ -1,0 +1,160 @@
+package dev.llmgateway.router.route;
+
+import dev.llmgateway.classifier.Classification;
+import dev.llmgateway.classifier.Classifier;
+import dev.llmgateway.core.chat.ChatRequest;
+import dev.llmgateway.core.chat.ContentPart;
+import dev.llmgateway.core.chat.Message;
+import dev.llmgateway.core.chat.ResponseFormat;
+import dev.llmgateway.core.error.InvalidRequestException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Chooses the cheapest candidate that is good enough for the request.
+ *
+ * <ol>
+ *   <li>Hard rules first: images need a vision model, tools a tool-capable one, JSON mode a JSON
+ *       one, and the prompt (estimated at four characters a token) plus the output limit must fit
+ *       the context; candidates whose provider has no account available now are skipped.</li>
+ *   <li>The classifier scores the request's complexity c (the probability that a cheap model's
+ *       answer is not good enough). The required quality is {@code r = clamp(c + target - 0.5)},
+ *       so the quality target shifts the bar: at 0.5 the bar is the complexity itself.</li>
+ *   <li>The cheapest eligible candidate whose quality is at least r wins; if none reaches r, the
+ *       best eligible one. When the classifier is saturated or missing, the policy's fallback (or
+ *       the cheapest eligible candidate) is used at once instead of waiting.</li>
+ * </ol>
+ * Immutable and thread-safe; every decision comes with its explanation.
+ */
+public final class AutoPolicy {
+
+    private final PolicySettings settings;
+    private final Classifier classifier;
+    private final Predicate<String> hasAvailableAccount;
+
+    public AutoPolicy(PolicySettings settings, Classifier classifier, Predicate<String> hasAvailableAccount) {
+        this.settings = settings;
+        this.classifier = classifier;
+        this.hasAvailableAccount = hasAvailableAccount;
+    }
+
+    public PolicySettings settings() {
+        return settings;
+    }
+
+    /** The decision for {@code request}; {@code targetOverride} replaces the policy's quality target. */
+    public Decision decide(ChatRequest request, Optional<Double> targetOverride) {
+        double target = targetOverride.orElse(settings.qualityTarget());
+        Needs needs = Needs.of(request);
+        List<Candidate> eligible = new ArrayList<>();
+        List<String> rejected = new ArrayList<>();
+        for (Candidate c : settings.candidates()) {
+            Optional<String> why = needs.unmetBy(c);
+            if (why.isEmpty() && !hasAvailableAccount.test(c.model())) {
+                why = Optional.of("no upstream account available");
+            }
+            why.ifPresentOrElse(w -> rejected.add(c.model() + ": " + w), () -> eligible.add(c));
+        }
+        if (eligible.isEmpty()) {
+            throw new InvalidRequestException("No model of routing policy '" + settings.name()
+                    + "' can serve this request (" + String.join("; ", rejected) + ").", "model", "no_eligible_model");
+        }
+        eligible.sort(Comparator.comparingDouble(Candidate::typicalCost));
+        Optional<Classification> classification = classifier.tryClassify(textOf(request), settings.classifyBudget());
+        if (classification.isEmpty()) {
+            Candidate chosen = settings.fallback().flatMap(f -> eligible.stream().filter(c -> c.model().equals(f))
+                    .findFirst()).orElse(eligible.get(0));
+            return new Decision(chosen, eligible, rejected, Optional.empty(), target, Double.NaN,
+                    "classifier unavailable: fallback");
+        }
+        double c = classification.get().complexity();
+        double required = Math.max(0, Math.min(1, c + target - 0.5));
+        Optional<Candidate> adequate = eligible.stream().filter(x -> x.quality() >= required).findFirst();
+        Candidate chosen = adequate.orElseGet(() -> eligible.stream()
+                .max(Comparator.comparingDouble(Candidate::quality)).orElseThrow());
+        String rule = adequate.isPresent() ? "cheapest with quality >= " + fmt(required)
+                : "none reaches " + fmt(required) + ": best available";
+        return new Decision(chosen, eligible, rejected, classification.map(Classification::withoutEmbedding), target,
+                required, rule);
+    }
+
+    /** The text the classifier reads: the last user message (what the model must answer now). */
+    static String textOf(ChatRequest request) {
+        String text = request.lastUserText();
+        return text.length() > 8_000 ? text.substring(text.length() - 8_000) : text;
+    }
+
+    static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    /** What a policy decided and why. */
+    public record Decision(Candidate chosen, List<Candidate> eligible, List<String> rejected,
+                           Optional<Classification> classification, double qualityTarget, double requiredQuality,
+                           String rule) {
+
+        /** One line for the response header and the logs. */
+        public String explain(String policy) {
+            StringBuilder sb = new StringBuilder("policy=").append(policy).append("; model=").append(chosen.model());
+            classification.ifPresent(c -> sb.append("; intent=").append(c.intent().label())
+                    .append("; language=").append(c.language().code())
+                    .append("; complexity=").append(fmt(c.complexity())));
+            sb.append("; target=").append(fmt(qualityTarget));
+            if (!Double.isNaN(requiredQuality)) {
+                sb.append("; required=").append(fmt(requiredQuality));
+            }
+            sb.append("; rule=").append(rule).append("; candidates=").append(eligible.size());
+            if (!rejected.isEmpty()) {
+                sb.append("; excluded=").append(rejected.size());
+            }
+            return sb.toString();
+        }
+    }
+
+    /** The hard requirements a request puts on a model. */
+    record Needs(boolean vision, boolean tools, boolean json, long tokens) {
+
+        static Needs of(ChatRequest r) {
+            boolean vision = false;
+            long chars = 0;
+            for (Message m : r.messages()) {
+                for (ContentPart p : m.content()) {
+                    if (p instanceof ContentPart.Image) {
+                        vision = true;
+                    } else if (p instanceof ContentPart.Text t) {
+                        chars += t.text().length();
+                    } else if (p instanceof ContentPart.ToolResult tr) {
+                        for (ContentPart inner : tr.content()) {
+                            if (inner instanceof ContentPart.Text t) {
+                                chars += t.text().length();
+                            }
+                        }
+                    }
+                }
+            }
+            boolean json = r.responseFormat().filter(f -> !(f instanceof ResponseFormat.Text)).isPresent();
+            long tokens = chars / 4 + r.sampling().maxOutputTokens().orElse(1024);
+            return new Needs(vision, !r.tools().isEmpty(), json, tokens);
+        }
+
+        Optional<String> unmetBy(Candidate c) {
+            if (vision && !c.vision()) {
+                return Optional.of("no image input");
+            }
+            if (tools && !c.tools()) {
+                return Optional.of("no tool calls");
+            }
+            if (json && !c.json()) {
+                return Optional.of("no JSON mode");
+            }
+            if (c.contextTokens() > 0 && tokens > c.contextTokens()) {
+                return Optional.of("context " + c.contextTokens() + " < about " + tokens + " tokens needed");
+            }
+            return Optional.empty();
+        }
+    }
+}
