@@ -39,7 +39,8 @@ final class SimAnswer {
         String id = "chatcmpl-sim" + Integer.toHexString(prompt.hashCode() & 0x7fffffff);
         List<String[]> calls = new ArrayList<>();
         JsonNode tools = req.path("tools");
-        if (b.tools() && tools.isArray() && !tools.isEmpty() && !"none".equals(req.path("tool_choice").asText())) {
+        if (b.tools() && tools.isArray() && !tools.isEmpty() && !"none".equals(req.path("tool_choice").asText())
+                && !answersToolResults(req.path("messages"))) {
             int count = Math.min(2, tools.size());
             for (int i = 0; i < count; i++) {
                 JsonNode fn = tools.get(i).path("function");
@@ -61,6 +62,21 @@ final class SimAnswer {
             finish = "length";
         }
         return new SimAnswer(id, b.model(), words, List.of(), finish, promptTokens);
+    }
+
+    /**
+     * Whether the conversation's last turn carries tool results (OpenAI "tool" message, Anthropic
+     * tool_result block, Gemini functionResponse): then the tools model answers in text, so an
+     * agent such as Claude Code ends its loop instead of calling tools for ever.
+     */
+    private static boolean answersToolResults(JsonNode messages) {
+        if (!messages.isArray() || messages.isEmpty()) {
+            return false;
+        }
+        JsonNode last = messages.get(messages.size() - 1);
+        String text = Json.text(last);
+        return "tool".equals(last.path("role").asText()) || text.contains("\"tool_result\"")
+                || text.contains("functionResponse");
     }
 
     private static String lastUserText(JsonNode messages) {
