@@ -8,8 +8,9 @@ import java.util.Objects;
  * @param intentConfidence the intent head's probability for {@code intent}, 0..1
  * @param complexity probability that a cheap model's answer is not good enough, 0..1; route to a
  *                   stronger model above a policy's threshold
- * @param embedding unit-length 384-d sentence vector (all-MiniLM-L6-v2), e.g. for a semantic cache;
- *                  empty when the caller did not ask for it. The array is the caller's to keep.
+ * @param embedding unit-length 384-d sentence vector (all-MiniLM-L6-v2) of the prompt's first
+ *                  {@link ClassifierSettings#maxTokens()} tokens (64 by default), e.g. for a semantic
+ *                  cache that also checks the rest; empty when the caller did not ask for it. The array is the caller's to keep.
  */
 public record Classification(Language language, Intent intent, double intentConfidence, double complexity,
                              float[] embedding) {

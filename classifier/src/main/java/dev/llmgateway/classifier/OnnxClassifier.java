@@ -24,7 +24,8 @@ import java.util.logging.Logger;
  * The shipped models (all-MiniLM-L6-v2 + ONNX heads, see the {@code models} module) on a fixed
  * pool of platform threads with a bounded queue. A full queue rejects at once and a caller's
  * budget is never exceeded by more than scheduling noise, so a burst of traffic degrades routing
- * to its default instead of stacking up latency. Each worker owns its DJL predictors.
+ * to its default instead of stacking up latency. Each worker owns its DJL predictors. A repeated
+ * prompt is answered from a small LRU cache on the caller's thread without queueing.
  */
 public final class OnnxClassifier implements Classifier {
 
@@ -36,6 +37,7 @@ public final class OnnxClassifier implements Classifier {
     private final Function<String, Analysis> analyzerForThread;
     private final ThreadPoolExecutor pool;
     private final Duration defaultBudget;
+    private final ClassificationCache cache;
 
     OnnxClassifier(ModelBundle bundle, ClassifierSettings settings) {
         this(bundle, perWorkerSessions(bundle), settings);
@@ -46,6 +48,7 @@ public final class OnnxClassifier implements Classifier {
         this.models = models;
         this.analyzerForThread = analyzer;
         this.defaultBudget = settings.defaultBudget();
+        this.cache = new ClassificationCache(settings.cacheEntries());
         this.pool = new ThreadPoolExecutor(settings.workers(), settings.workers(), 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(Math.max(1, settings.queueCapacity())), workerThreads(),
                 new ThreadPoolExecutor.AbortPolicy());
@@ -71,9 +74,18 @@ public final class OnnxClassifier implements Classifier {
     @Override
     public Optional<Classification> tryClassify(String text, Duration budget) {
         String clipped = clip(text);
+        ClassificationCache.Key key = ClassificationCache.keyOf(clipped);
+        Optional<Classification> cached = cache.get(key);
+        if (cached.isPresent()) {
+            return cached;
+        }
         Future<Classification> result;
         try {
-            result = pool.submit(() -> toClassification(clipped, analyzerForThread.apply(clipped)));
+            result = pool.submit(() -> {
+                Classification fresh = toClassification(clipped, analyzerForThread.apply(clipped));
+                cache.put(key, fresh); // before the caller sees it, so the caller's copy stays its own
+                return fresh;
+            });
         } catch (RejectedExecutionException saturatedOrClosed) {
             return Optional.empty();
         }
@@ -105,6 +117,11 @@ public final class OnnxClassifier implements Classifier {
         }
         // keep the end too: instructions such as "summarise the above" often come last
         return text.substring(0, MAX_CHARS - 2_000) + "\n" + text.substring(text.length() - 2_000);
+    }
+
+    /** Classifications held in the prompt cache, for metrics and tests. */
+    int cached() {
+        return cache.size();
     }
 
     /** Requests waiting for a worker, for metrics and tests. */

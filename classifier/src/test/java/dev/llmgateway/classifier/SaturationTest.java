@@ -45,7 +45,7 @@ class SaturationTest {
     }
 
     private OnnxClassifier withOneWorkerAndQueue(int queue, Duration defaultBudget) {
-        classifier = new OnnxClassifier(() -> { }, blocking, new ClassifierSettings(1, queue, defaultBudget, 128));
+        classifier = new OnnxClassifier(() -> { }, blocking, new ClassifierSettings(1, queue, defaultBudget, 128, 0));
         return classifier;
     }
 

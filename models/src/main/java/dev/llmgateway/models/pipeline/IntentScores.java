@@ -8,9 +8,10 @@ import java.util.TreeSet;
 /**
  * Per-class precision, recall and F1, and their macro average over the classes that occur in the
  * gold labels (a class the set never contains cannot be scored, but predicting it still costs
- * the true class its recall).
+ * the true class its recall). {@code confusion} counts gold label → predicted label.
  */
-record IntentScores(int n, double accuracy, double macroF1, Map<String, ClassScore> perClass) {
+record IntentScores(int n, double accuracy, double macroF1, Map<String, ClassScore> perClass,
+                    Map<String, Map<String, Integer>> confusion) {
 
     record ClassScore(int support, double precision, double recall, double f1) {
     }
@@ -18,8 +19,10 @@ record IntentScores(int n, double accuracy, double macroF1, Map<String, ClassSco
     static IntentScores of(List<String> gold, List<String> predicted) {
         TreeSet<String> classes = new TreeSet<>(gold);
         Map<String, ClassScore> perClass = new TreeMap<>();
+        Map<String, Map<String, Integer>> confusion = new TreeMap<>();
         int correct = 0;
         for (int i = 0; i < gold.size(); i++) {
+            confusion.computeIfAbsent(gold.get(i), g -> new TreeMap<>()).merge(predicted.get(i), 1, Integer::sum);
             if (gold.get(i).equals(predicted.get(i))) {
                 correct++;
             }
@@ -42,6 +45,7 @@ record IntentScores(int n, double accuracy, double macroF1, Map<String, ClassSco
             perClass.put(c, new ClassScore(tp + fn, precision, recall, f1));
             sum += f1;
         }
-        return new IntentScores(gold.size(), (double) correct / gold.size(), sum / classes.size(), perClass);
+        return new IntentScores(gold.size(), (double) correct / gold.size(), sum / classes.size(), perClass,
+                confusion);
     }
 }

@@ -9,7 +9,8 @@ import java.nio.file.Path;
 /**
  * {@code train}: trains both heads into {@code src/main/resources/dev/llmgateway/models/}, then
  * evaluates them. {@code eval}: evaluates the models already there. Both rewrite {@code EVAL.md}
- * and the manifest's metrics. Options: {@code --module-dir DIR} (the models module),
+ * and the manifest's metrics. {@code experiment}: compares head designs in memory and writes
+ * nothing. Options: {@code --module-dir DIR} (the models module),
  * {@code --data-dir DIR} (default {@code <module>/../../shared/data}).
  */
 public final class PipelineMain {
@@ -40,9 +41,16 @@ public final class PipelineMain {
                     manifest = Training.run(data, embedder, outDir, MINILM_ARTIFACT);
                 }
             }
+            case "experiment" -> {
+                Path cache = moduleDir.resolve("target/embedding-cache-" + settings.maxTokens() + ".bin");
+                try (Embedder embedder = new Embedder(settings, cache)) {
+                    Experiments.run(data, embedder);
+                }
+                return;
+            }
             case "eval" -> manifest = Manifests.read(outDir.resolve("manifest.json"));
             default -> {
-                System.err.println("usage: PipelineMain train|eval [--module-dir DIR] [--data-dir DIR]");
+                System.err.println("usage: PipelineMain train|eval|experiment [--module-dir DIR] [--data-dir DIR]");
                 System.exit(2);
                 return;
             }

@@ -17,10 +17,20 @@ final class EncoderTranslator implements Translator<String, float[]> {
 
     private static final String MASK = "attention_mask";
 
-    private final HuggingFaceTokenizer tokenizer;
+    /**
+     * The tokenizer reads the whole text before it truncates, so a long prompt would be tokenised
+     * in full to keep its first {@code maxTokens}. Word pieces of English or code average 3–6
+     * characters and Chinese one, so cutting the text at 16 characters per token first keeps every
+     * token the encoder would have used while bounding the work.
+     */
+    static final int CHARS_PER_TOKEN_BOUND = 16;
 
-    EncoderTranslator(HuggingFaceTokenizer tokenizer) {
+    private final HuggingFaceTokenizer tokenizer;
+    private final int maxChars;
+
+    EncoderTranslator(HuggingFaceTokenizer tokenizer, int maxTokens) {
         this.tokenizer = tokenizer;
+        this.maxChars = maxTokens * CHARS_PER_TOKEN_BOUND;
     }
 
     /** The arrays are built with their batch dimension already; DJL's default would add another. */
@@ -31,7 +41,7 @@ final class EncoderTranslator implements Translator<String, float[]> {
 
     @Override
     public NDList processInput(TranslatorContext ctx, String text) {
-        Encoding encoding = tokenizer.encode(text);
+        Encoding encoding = tokenizer.encode(clip(text, maxChars));
         long[] mask = encoding.getAttentionMask();
         ctx.setAttachment(MASK, mask);
         NDManager manager = ctx.getNDManager();
@@ -39,6 +49,15 @@ final class EncoderTranslator implements Translator<String, float[]> {
                 row(manager, "input_ids", encoding.getIds()),
                 row(manager, MASK, mask),
                 row(manager, "token_type_ids", encoding.getTypeIds()));
+    }
+
+    /** The first {@code maxChars} characters, never ending in half a surrogate pair. */
+    static String clip(String text, int maxChars) {
+        if (text.length() <= maxChars) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(maxChars - 1)) ? maxChars - 1 : maxChars;
+        return text.substring(0, end);
     }
 
     private static NDArray row(NDManager manager, String name, long[] values) {

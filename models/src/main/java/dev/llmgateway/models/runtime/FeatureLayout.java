@@ -1,35 +1,62 @@
 package dev.llmgateway.models.runtime;
 
 /**
- * What a classification head reads: the sentence embedding, hashed lexical features, or both,
- * concatenated in that order. Training and inference build their vectors through this one class
- * so the two can never drift apart.
+ * What a classification head reads, in this order: the sentence embedding (once, or in one of
+ * two script blocks), hashed lexical features, and prompt statistics. Training and inference
+ * build their vectors through this one class so the two can never drift apart.
  *
  * @param embedding whether the 384-d sentence embedding comes first
  * @param lexicalBuckets size of the {@link LexicalFeatures} block (0 = none)
+ * @param statistics whether the {@link PromptStatistics} block comes last
+ * @param embeddingPerScript when true the embedding block is doubled: mostly-Chinese text fills
+ *                           the second half, other text the first, and the unused half is zero.
+ *                           A linear head then learns separate weights per script (MiniLM maps
+ *                           Chinese into a different, much vaguer region than English), which a
+ *                           shared block cannot.
  */
-public record FeatureLayout(boolean embedding, int lexicalBuckets) {
+public record FeatureLayout(boolean embedding, int lexicalBuckets, boolean statistics, boolean embeddingPerScript) {
 
     public FeatureLayout {
-        if (lexicalBuckets < 0 || (!embedding && lexicalBuckets == 0)) {
+        if (lexicalBuckets < 0 || (!embedding && lexicalBuckets == 0 && !statistics)) {
             throw new IllegalArgumentException("a head needs at least one feature block");
+        }
+        if (embeddingPerScript && !embedding) {
+            throw new IllegalArgumentException("embeddingPerScript needs the embedding block");
         }
     }
 
+    /** Embedding and lexical blocks only, as the first shipped heads used. */
+    public FeatureLayout(boolean embedding, int lexicalBuckets) {
+        this(embedding, lexicalBuckets, false, false);
+    }
+
     public int size() {
-        return (embedding ? SentenceEncoder.DIMENSIONS : 0) + lexicalBuckets;
+        return embeddingWidth() + lexicalBuckets + (statistics ? PromptStatistics.SIZE : 0);
+    }
+
+    private int embeddingWidth() {
+        if (!embedding) {
+            return 0;
+        }
+        return embeddingPerScript ? 2 * SentenceEncoder.DIMENSIONS : SentenceEncoder.DIMENSIONS;
     }
 
     public float[] build(String text, float[] sentenceEmbedding) {
         float[] out = new float[size()];
         int offset = 0;
         if (embedding) {
-            System.arraycopy(sentenceEmbedding, 0, out, 0, sentenceEmbedding.length);
-            offset = sentenceEmbedding.length;
+            int at = embeddingPerScript && Script.mostlyHan(text) ? sentenceEmbedding.length : 0;
+            System.arraycopy(sentenceEmbedding, 0, out, at, sentenceEmbedding.length);
+            offset = embeddingWidth();
         }
         if (lexicalBuckets > 0) {
             float[] lexical = LexicalFeatures.hashed(text, lexicalBuckets);
             System.arraycopy(lexical, 0, out, offset, lexical.length);
+            offset += lexical.length;
+        }
+        if (statistics) {
+            float[] stats = PromptStatistics.of(text);
+            System.arraycopy(stats, 0, out, offset, stats.length);
         }
         return out;
     }

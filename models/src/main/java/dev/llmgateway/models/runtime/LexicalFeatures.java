@@ -57,7 +57,9 @@ public final class LexicalFeatures {
             addWord(counts, word.toString(), previousWord);
         }
         for (int b = 0; b < buckets; b++) {
-            counts[b] = (float) Math.log1p(counts[b]);
+            if (counts[b] != 0) { // most of the buckets are empty
+                counts[b] = (float) Math.log1p(counts[b]);
+            }
         }
         return Pooling.l2Normalize(counts);
     }

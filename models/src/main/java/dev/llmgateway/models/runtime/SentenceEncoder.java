@@ -63,7 +63,7 @@ public final class SentenceEncoder implements AutoCloseable {
 
     /** A session for one thread at a time. */
     public EncoderSession newSession() {
-        return new EncoderSession(model.newPredictor(new EncoderTranslator(tokenizer)));
+        return new EncoderSession(model.newPredictor(new EncoderTranslator(tokenizer, settings.maxTokens())));
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -38,5 +39,37 @@ class FeatureLayoutTest {
     @Test
     void featureLayout_noBlocks_isRejected() {
         assertThrows(IllegalArgumentException.class, () -> new FeatureLayout(false, 0));
+    }
+
+    @Test
+    void build_embeddingPerScript_chineseFillsSecondBlockEnglishFirst() {
+        float[] embedding = new float[SentenceEncoder.DIMENSIONS];
+        embedding[0] = 0.5f;
+        FeatureLayout layout = new FeatureLayout(true, 0, false, true);
+        float[] zh = layout.build("请把这段话翻译成英文", embedding);
+        float[] en = layout.build("Translate this into French", embedding);
+        assertEquals(2 * SentenceEncoder.DIMENSIONS, zh.length);
+        assertEquals(0f, zh[0]);
+        assertEquals(0.5f, zh[SentenceEncoder.DIMENSIONS]);
+        assertEquals(0.5f, en[0]);
+        assertEquals(0f, en[SentenceEncoder.DIMENSIONS]);
+    }
+
+    @Test
+    void build_statistics_comesLastAndGrowsWithLength() {
+        FeatureLayout layout = new FeatureLayout(true, 16, true, false);
+        float[] embedding = new float[SentenceEncoder.DIMENSIONS];
+        float[] shortRow = layout.build("hi", embedding);
+        float[] longRow = layout.build("hi ".repeat(500), embedding);
+        int first = SentenceEncoder.DIMENSIONS + 16;
+        assertEquals(first + PromptStatistics.SIZE, shortRow.length);
+        assertTrue(longRow[first] > shortRow[first], "log length feature");
+    }
+
+    @Test
+    void statistics_multipleChoicePrompt_countsOptions() {
+        float[] s = PromptStatistics.of("Which is a prime?\nA. 4\nB. 6\n(C) 7\nD) 9");
+        assertEquals(1f, s[PromptStatistics.SIZE - 1]);
+        assertEquals(0f, PromptStatistics.of("Tell me a story")[PromptStatistics.SIZE - 1]);
     }
 }

@@ -52,4 +52,21 @@ class SentenceEncoderTest {
         }
         return s;
     }
+
+    @Test
+    void embed_textLongerThanCharBound_sameAsWithoutTheTail() {
+        String prefix = "The committee reviewed the budget and approved the new library wing. ".repeat(40);
+        String longer = prefix + "An entirely different closing topic about volcanoes. ".repeat(200);
+        float[] a = session.embed(prefix);
+        float[] b = session.embed(longer);
+        assertEquals(1.0, dot(a, b), 1e-5, "tokens past the encoder's limit must not matter");
+    }
+
+    @Test
+    void clip_cutInsideSurrogatePair_dropsTheHalfPair() {
+        String text = "ab\uD83D\uDE00cd"; // an emoji at positions 2-3
+        assertEquals("ab", EncoderTranslator.clip(text, 3));
+        assertEquals("ab\uD83D\uDE00", EncoderTranslator.clip(text, 4));
+        assertEquals(text, EncoderTranslator.clip(text, 100));
+    }
 }
