@@ -28,17 +28,17 @@ final class SimAnthropic {
             try {
                 req = Json.MAPPER.readTree(ex.getRequestBody().readAllBytes());
             } catch (IOException e) {
-                send(ex, 400, error("invalid_request_error", "invalid JSON"));
+                SimHttp.send(ex, 400, error("invalid_request_error", "invalid JSON"));
                 return;
             }
             SimBehaviour b = SimBehaviour.forModel(req.path("model").asText(""));
             SimAnswer answer = SimAnswer.build(asChat(req), b);
             if (ex.getRequestURI().getPath().endsWith("/count_tokens")) {
-                send(ex, 200, Json.object().put("input_tokens", answer.promptTokens()));
+                SimHttp.send(ex, 200, Json.object().put("input_tokens", answer.promptTokens()));
                 return;
             }
             long n = counters.computeIfAbsent(b.model(), k -> new AtomicLong()).incrementAndGet();
-            sleep(b.firstByteDelayMs());
+            SimHttp.sleep(b.firstByteDelayMs());
             int status = b.errorStatus(n);
             if (status != 0) {
                 if (status == 429) {
@@ -49,11 +49,11 @@ final class SimAnthropic {
                     case 503, 529 -> "overloaded_error";
                     default -> "api_error";
                 };
-                send(ex, status, error(type, "simulated error " + status + " for model " + b.model()));
+                SimHttp.send(ex, status, error(type, "simulated error " + status + " for model " + b.model()));
             } else if (req.path("stream").asBoolean(false)) {
                 stream(ex, b, answer);
             } else {
-                send(ex, 200, message(answer));
+                SimHttp.send(ex, 200, message(answer));
             }
         }
     }
@@ -141,7 +141,7 @@ final class SimAnthropic {
             out.write(("event: " + events.get(i)[0] + "\ndata: " + events.get(i)[1] + "\n\n")
                     .getBytes(StandardCharsets.UTF_8));
             out.flush();
-            sleep(b.chunkDelayMs());
+            SimHttp.sleep(b.chunkDelayMs());
         }
     }
 
@@ -197,20 +197,4 @@ final class SimAnthropic {
         return root;
     }
 
-    private static void send(HttpExchange ex, int status, ObjectNode body) throws IOException {
-        byte[] bytes = Json.bytes(body);
-        ex.getResponseHeaders().add("Content-Type", "application/json");
-        ex.sendResponseHeaders(status, bytes.length);
-        ex.getResponseBody().write(bytes);
-    }
-
-    private static void sleep(long ms) {
-        if (ms > 0) {
-            try {
-                Thread.sleep(ms);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
 }

@@ -30,19 +30,19 @@ final class SimGemini {
             int colon = tail.lastIndexOf(':');
             String method = colon < 0 ? "" : tail.substring(colon + 1);
             if (colon <= 0 || !(method.equals("generateContent") || method.equals("streamGenerateContent"))) {
-                send(ex, 404, error(404, "NOT_FOUND", "no such method: " + path));
+                SimHttp.send(ex, 404, error(404, "NOT_FOUND", "no such method: " + path));
                 return;
             }
             JsonNode req;
             try {
                 req = Json.MAPPER.readTree(ex.getRequestBody().readAllBytes());
             } catch (IOException e) {
-                send(ex, 400, error(400, "INVALID_ARGUMENT", "invalid JSON"));
+                SimHttp.send(ex, 400, error(400, "INVALID_ARGUMENT", "invalid JSON"));
                 return;
             }
             SimBehaviour b = SimBehaviour.forModel(tail.substring(0, colon));
             long n = counters.computeIfAbsent(b.model(), k -> new AtomicLong()).incrementAndGet();
-            sleep(b.firstByteDelayMs());
+            SimHttp.sleep(b.firstByteDelayMs());
             int status = b.errorStatus(n);
             if (status != 0) {
                 ObjectNode err = error(status, status == 429 ? "RESOURCE_EXHAUSTED" : status == 503 ? "UNAVAILABLE"
@@ -51,14 +51,14 @@ final class SimGemini {
                     ((ArrayNode) err.path("error").path("details")).addObject()
                             .put("@type", "type.googleapis.com/google.rpc.RetryInfo").put("retryDelay", "1s");
                 }
-                send(ex, status, err);
+                SimHttp.send(ex, status, err);
                 return;
             }
             ObjectNode completion = SimAnswer.build(asChat(req), b).completion();
             if (method.equals("streamGenerateContent")) {
                 stream(ex, b, completion);
             } else {
-                send(ex, 200, answer(completion, true));
+                SimHttp.send(ex, 200, answer(completion, true));
             }
         }
     }
@@ -143,7 +143,7 @@ final class SimGemini {
             }
             out.write(("data: " + Json.text(events.get(i)) + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
             out.flush();
-            sleep(b.chunkDelayMs());
+            SimHttp.sleep(b.chunkDelayMs());
         }
     }
 
@@ -162,20 +162,4 @@ final class SimGemini {
         return root;
     }
 
-    private static void send(HttpExchange ex, int status, ObjectNode body) throws IOException {
-        byte[] bytes = Json.bytes(body);
-        ex.getResponseHeaders().add("Content-Type", "application/json");
-        ex.sendResponseHeaders(status, bytes.length);
-        ex.getResponseBody().write(bytes);
-    }
-
-    private static void sleep(long ms) {
-        if (ms > 0) {
-            try {
-                Thread.sleep(ms);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
 }

@@ -54,18 +54,18 @@ public final class Simulator implements AutoCloseable {
             try {
                 req = Json.MAPPER.readTree(ex.getRequestBody().readAllBytes());
             } catch (IOException e) {
-                send(ex, 400, error("invalid JSON", "invalid_request_error"));
+                SimHttp.send(ex, 400, error("invalid JSON", "invalid_request_error"));
                 return;
             }
             SimBehaviour b = SimBehaviour.forModel(req.path("model").asText(""));
             long n = counters.computeIfAbsent(b.model(), k -> new AtomicLong()).incrementAndGet();
-            sleep(b.firstByteDelayMs());
+            SimHttp.sleep(b.firstByteDelayMs());
             int status = b.errorStatus(n);
             if (status != 0) {
                 if (status == 429) {
                     ex.getResponseHeaders().add("retry-after", "1");
                 }
-                send(ex, status, error("simulated error " + status + " for model " + b.model(),
+                SimHttp.send(ex, status, error("simulated error " + status + " for model " + b.model(),
                         status == 429 ? "rate_limit_error" : "server_error"));
                 return;
             }
@@ -73,7 +73,7 @@ public final class Simulator implements AutoCloseable {
             if (req.path("stream").asBoolean(false)) {
                 stream(ex, req, b, answer);
             } else {
-                send(ex, 200, answer.completion());
+                SimHttp.send(ex, 200, answer.completion());
             }
         }
     }
@@ -88,7 +88,7 @@ public final class Simulator implements AutoCloseable {
                 return; // ends the body without [DONE]: a broken stream
             }
             write(out, Json.text(chunks.get(i)));
-            sleep(b.chunkDelayMs());
+            SimHttp.sleep(b.chunkDelayMs());
         }
         if (req.path("stream_options").path("include_usage").asBoolean(false)) {
             write(out, Json.text(answer.usageChunk()));
@@ -107,24 +107,6 @@ public final class Simulator implements AutoCloseable {
         root.putObject("error").put("message", message).put("type", type).putNull("param").putNull("code");
         return root;
     }
-
-    private static void send(HttpExchange ex, int status, ObjectNode body) throws IOException {
-        byte[] bytes = Json.bytes(body);
-        ex.getResponseHeaders().add("Content-Type", "application/json");
-        ex.sendResponseHeaders(status, bytes.length);
-        ex.getResponseBody().write(bytes);
-    }
-
-    private static void sleep(long ms) {
-        if (ms > 0) {
-            try {
-                Thread.sleep(ms);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
 
     @Override
     public void close() {
