@@ -12,7 +12,7 @@ public final class Actor {
 
     /** How the actor proved who it is. */
     public enum Type {
-        PLATFORM_ADMIN, USER, API_KEY, SYSTEM;
+        PLATFORM_ADMIN, USER, API_KEY, SYSTEM, ANONYMOUS;
 
         public String wire() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -51,6 +51,11 @@ public final class Actor {
     /** The gateway itself (bootstrap, background jobs). */
     public static Actor system() {
         return new Actor(Type.SYSTEM, "system", null, Role.PLATFORM_ADMIN, null);
+    }
+
+    /** A caller that has not authenticated (login, accepting an invitation): sees no organization. */
+    public static Actor anonymous() {
+        return new Actor(Type.ANONYMOUS, "anonymous", null, Role.VIEWER, null);
     }
 
     /** The same actor, noting the address the request came from (for the audit log). */

@@ -1,45 +1,72 @@
 package dev.llmgateway.router.admin;
 
 import dev.llmgateway.security.keys.ApiKeys;
+import dev.llmgateway.tenancy.Actor;
+import dev.llmgateway.tenancy.ActorResolver;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.ServerRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Checks the admin key of a request ({@code Authorization: Bearer <key>} or {@code x-api-key}). The
- * presented key is hashed and its {@code sha256:<hex>} form compared with the configured hash in
- * constant time, so the time taken says nothing about how much of it matched. Immutable and
- * thread-safe.
+ * Works out who calls the admin API from {@code Authorization: Bearer <credential>} or
+ * {@code x-api-key}. The gateway's admin key (compared as a SHA-256 hash in constant time, so the
+ * time taken says nothing about how much of it matched) makes the caller a platform admin; any
+ * other credential is offered to the resolvers (login sessions, admin-permission API keys).
+ * Immutable and thread-safe.
  */
 final class AdminAuth {
 
     private final Optional<byte[]> expected;
+    private final List<ActorResolver> resolvers;
 
-    /** {@code adminKeyHash} is {@code security.admin-key-hash}; empty turns the admin API off. */
-    AdminAuth(Optional<String> adminKeyHash) {
+    /** {@code adminKeyHash} is {@code security.admin-key-hash}; with no hash and no resolvers the admin API is off. */
+    AdminAuth(Optional<String> adminKeyHash, List<ActorResolver> resolvers) {
         this.expected = adminKeyHash.map(h -> h.trim().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
+        this.resolvers = List.copyOf(resolvers);
+    }
+
+    AdminAuth(Optional<String> adminKeyHash) {
+        this(adminKeyHash, List.of());
+    }
+
+    Actor authenticate(ServerRequest req) {
+        return authenticate(req.headers().first(HeaderNames.AUTHORIZATION),
+                req.headers().first(HeaderNames.create("x-api-key")));
     }
 
     /**
-     * Returns normally for the admin; otherwise throws 403 when no admin key is configured and 401
-     * when the key is missing or wrong.
+     * The actor for the presented credential; throws 403 when the admin API is off, 401 when the
+     * credential is missing or not valid.
      */
-    void check(Optional<String> authorization, Optional<String> apiKeyHeader) {
-        if (expected.isEmpty()) {
+    Actor authenticate(Optional<String> authorization, Optional<String> apiKeyHeader) {
+        if (expected.isEmpty() && resolvers.isEmpty()) {
             throw new AdminError(403, "permission_error", "admin_api_disabled", "The admin API is off because no "
                     + "admin key is configured; set security.admin-key (or LLMGW_ADMIN_KEY) and restart the gateway.");
         }
         Optional<String> presented = bearer(authorization).or(() -> apiKeyHeader.map(String::trim))
                 .filter(k -> !k.isEmpty());
         if (presented.isEmpty()) {
-            throw new AdminError(401, "authentication_error", "missing_admin_key",
-                    "The admin API needs the admin key in 'Authorization: Bearer <key>' or 'x-api-key'.");
+            throw new AdminError(401, "authentication_error", "missing_admin_key", "The admin API needs a "
+                    + "credential (the admin key, a session token or an admin API key) in "
+                    + "'Authorization: Bearer <credential>' or 'x-api-key'.");
         }
-        byte[] hash = ApiKeys.hash(presented.get()).getBytes(StandardCharsets.US_ASCII);
-        if (!MessageDigest.isEqual(hash, expected.get())) {
-            throw new AdminError(401, "authentication_error", "invalid_admin_key", "The admin key is not valid.");
+        if (expected.isPresent()) {
+            byte[] hash = ApiKeys.hash(presented.get()).getBytes(StandardCharsets.US_ASCII);
+            if (MessageDigest.isEqual(hash, expected.get())) {
+                return Actor.platformAdmin("admin-key");
+            }
         }
+        for (ActorResolver resolver : resolvers) {
+            Optional<Actor> actor = resolver.resolve(presented.get());
+            if (actor.isPresent()) {
+                return actor.get();
+            }
+        }
+        throw new AdminError(401, "authentication_error", "invalid_admin_key", "The admin credential is not valid.");
     }
 
     private static Optional<String> bearer(Optional<String> authorization) {

@@ -9,17 +9,11 @@ import dev.llmgateway.router.pool.AccountPool;
 import dev.llmgateway.router.pool.AccountStatus;
 import dev.llmgateway.router.pool.UpstreamAccounts;
 import dev.llmgateway.router.server.Gateway;
-import io.helidon.http.HeaderNames;
-import io.helidon.http.Status;
-import io.helidon.webserver.http.Handler;
+import dev.llmgateway.tenancy.audit.AuditEntry;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
-import io.helidon.webserver.http.ServerRequest;
-import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,8 +21,6 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The admin REST API, mounted at {@link #PATH}. Every route needs the admin key; every failure
@@ -40,7 +32,6 @@ import java.util.logging.Logger;
 public final class AdminService implements HttpService {
 
     public static final String PATH = "/admin/api/v1";
-    private static final Logger AUDIT = Logger.getLogger("llmgw.admin");
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
 
     private final Gateway gateway;
@@ -58,7 +49,7 @@ public final class AdminService implements HttpService {
         this.gateway = gateway;
         this.clock = clock;
         this.started = clock.instant();
-        this.auth = new AdminAuth(gateway.config().security().adminKeyHash());
+        this.auth = new AdminAuth(gateway.config().security().adminKeyHash(), gateway.tenancy().actorResolvers());
         this.stats = new PoolStats(started);
         gateway.accounts().pool().addLeaseListener(stats);
         this.checks = new HealthChecks(gateway.config(), gateway.accounts(), new AccountProber(probeTimeout));
@@ -66,18 +57,26 @@ public final class AdminService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.any(this::authenticate)
-                .get("/status", guarded(this::status))
-                .get("/accounts", guarded(this::accounts))
-                .get("/accounts/{provider}/{name}", guarded(this::account))
-                .post("/accounts/{provider}/{name}/disable", guarded((req, res) -> setEnabled(req, res, false)))
-                .post("/accounts/{provider}/{name}/enable", guarded((req, res) -> setEnabled(req, res, true)))
-                .get("/stats", guarded(this::stats))
-                .post("/health-check", guarded(this::healthCheck))
-                .any(guarded((req, res) -> {
-                    throw AdminError.notFound("No admin route for " + req.prologue().method().text() + " "
-                            + req.path().path() + ".");
-                }));
+        AdminRouteTable table = table();
+        table.register(rules, auth);
+        // unknown routes authenticate first, so an anonymous caller learns nothing about what exists
+        table.notFound(rules, auth);
+    }
+
+    /** Every admin route: the pool's, then each tenancy feature's. */
+    AdminRouteTable table() {
+        AdminRouteTable table = new AdminRouteTable()
+                .get("/status", "Gateway version, uptime and account counts per provider", platform(this::status))
+                .get("/accounts", "Upstream accounts and their health", platform(this::accounts))
+                .get("/accounts/{provider}/{name}", "One upstream account", platform(this::account))
+                .post("/accounts/{provider}/{name}/disable", "Take an account out of rotation",
+                        platform(req -> setEnabled(req, false)))
+                .post("/accounts/{provider}/{name}/enable", "Put an account back into rotation",
+                        platform(req -> setEnabled(req, true)))
+                .get("/stats", "Requests, failures and latency per account", platform(this::stats))
+                .post("/health-check", "Probe every account now", platform(this::healthCheck));
+        TenantRoutes.all(gateway.tenancy()).forEach(r -> r.addTo(table));
+        return table;
     }
 
     @Override
@@ -90,20 +89,7 @@ public final class AdminService implements HttpService {
         checks.close();
     }
 
-    private void authenticate(ServerRequest req, ServerResponse res) {
-        try {
-            auth.check(req.headers().first(HeaderNames.AUTHORIZATION), req.headers().first(HeaderNames.create("x-api-key")));
-        } catch (AdminError e) {
-            if (e.status() == 401) {
-                res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"llm-gateway admin\"");
-            }
-            send(res, e.status(), e.body());
-            return;
-        }
-        res.next();
-    }
-
-    private void status(ServerRequest req, ServerResponse res) {
+    private ObjectNode status(AdminRequest req) {
         GatewayConfig config = gateway.config();
         Instant now = clock.instant();
         ObjectNode root = Json.object()
@@ -129,43 +115,50 @@ public final class AdminService implements HttpService {
                     .put("host", p.baseUri().getHost()).set("accounts", accounts);
         }
         root.put("client_keys", config.security().clientKeys().size());
-        send(res, 200, root);
+        return root;
     }
 
-    private void accounts(ServerRequest req, ServerResponse res) {
+    private ObjectNode accounts(AdminRequest req) {
         ObjectNode root = Json.object();
         ArrayNode data = root.putArray("data");
         gateway.accounts().pool().list().forEach(v -> data.add(view(v)));
-        send(res, 200, root);
+        return root;
     }
 
-    private void account(ServerRequest req, ServerResponse res) {
+    private ObjectNode account(AdminRequest req) {
         String id = accountId(req);
-        send(res, 200, view(gateway.accounts().pool().status(id).orElseThrow(() -> unknown(id))));
+        return view(gateway.accounts().pool().status(id).orElseThrow(() -> unknown(id)));
     }
 
-    private void setEnabled(ServerRequest req, ServerResponse res, boolean enabled) {
+    private ObjectNode setEnabled(AdminRequest req, boolean enabled) {
         String id = accountId(req);
         AccountPool pool = gateway.accounts().pool();
         AccountStatus before = pool.status(id).orElseThrow(() -> unknown(id)).status();
         pool.setEnabled(id, enabled);
         AccountPool.AccountView after = pool.status(id).orElseThrow(() -> unknown(id));
-        AUDIT.info(() -> "audit: who=admin what=" + (enabled ? "enable" : "disable") + "-account account=" + id
-                + " when=" + clock.instant() + " from=" + address(req) + " status=" + before + "->" + after.status());
-        send(res, 200, view(after));
+        gateway.tenancy().audit().append(AuditEntry.of(req.actor(), enabled ? "account.enable" : "account.disable",
+                "account", id).changed("status", AccountJson.name(before), AccountJson.name(after.status())));
+        return view(after);
     }
 
-    private void stats(ServerRequest req, ServerResponse res) {
-        send(res, 200, stats.json(gateway.accounts().pool().list().stream().map(AccountPool.AccountView::account)
-                .toList()));
+    private ObjectNode stats(AdminRequest req) {
+        return stats.json(gateway.accounts().pool().list().stream().map(AccountPool.AccountView::account).toList());
     }
 
-    private void healthCheck(ServerRequest req, ServerResponse res) {
-        AUDIT.info(() -> "audit: who=admin what=health-check when=" + clock.instant() + " from=" + address(req));
+    private ObjectNode healthCheck(AdminRequest req) {
+        gateway.tenancy().audit().append(AuditEntry.of(req.actor(), "account.health_check", "account", null));
         ObjectNode root = Json.object();
         ArrayNode data = root.putArray("data");
         checks.all().forEach(c -> data.add(c.json()));
-        send(res, 200, root);
+        return root;
+    }
+
+    /** A pool route: platform admins only. */
+    private static AdminHandler platform(java.util.function.Function<AdminRequest, ObjectNode> handler) {
+        return req -> {
+            req.actor().requirePlatform("manage upstream accounts");
+            return AdminReply.ok(handler.apply(req));
+        };
     }
 
     private ObjectNode view(AccountPool.AccountView v) {
@@ -173,39 +166,12 @@ public final class AdminService implements HttpService {
         return AccountJson.of(v, accounts.credential(v.account().id()).map(Credential::value).map(KeyHint::of));
     }
 
-    private static String accountId(ServerRequest req) {
-        return req.path().pathParameters().get("provider") + "/" + req.path().pathParameters().get("name");
+    private static String accountId(AdminRequest req) {
+        return req.path("provider") + "/" + req.path("name");
     }
 
     private static AdminError unknown(String id) {
         return AdminError.notFound("No account '" + id + "'; GET " + PATH + "/accounts lists them.");
-    }
-
-    private static String address(ServerRequest req) {
-        SocketAddress a = req.remotePeer().address();
-        return a instanceof InetSocketAddress inet && inet.getAddress() != null
-                ? inet.getAddress().getHostAddress() : String.valueOf(a);
-    }
-
-    /** Turns an {@link AdminError} (or a defect) thrown by a handler into the one error shape. */
-    private static Handler guarded(Handler handler) {
-        return (req, res) -> {
-            try {
-                handler.handle(req, res);
-            } catch (AdminError e) {
-                send(res, e.status(), e.body());
-            } catch (RuntimeException e) {
-                AUDIT.log(Level.SEVERE, "admin request " + req.path().path() + " failed", e);
-                send(res, 500, new AdminError(500, "internal_error", "internal_error",
-                        "The admin request failed; the gateway log has the details.").body());
-            }
-        };
-    }
-
-    private static void send(ServerResponse res, int status, ObjectNode body) {
-        res.header(HeaderNames.CONTENT_TYPE, "application/json");
-        res.header(HeaderNames.CACHE_CONTROL, "no-store");
-        res.status(Status.create(status)).send(Json.bytes(body));
     }
 
     static String version() {

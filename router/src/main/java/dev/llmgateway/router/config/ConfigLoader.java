@@ -9,6 +9,8 @@ import dev.llmgateway.router.config.GatewayConfig.ProviderType;
 import dev.llmgateway.router.route.PolicySettings;
 import dev.llmgateway.security.keys.ApiKeys;
 import dev.llmgateway.security.keys.KeyEntry;
+import dev.llmgateway.store.StoreSettings;
+import dev.llmgateway.tenancy.TenancySettings;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -87,13 +89,15 @@ public final class ConfigLoader {
         GatewayConfig.Security security = security(r, root, env);
         GatewayConfig.Pool pool = pool(r);
         Map<String, PolicySettings> policies = PolicyConfig.read(r, providers, aliases);
+        StoreSettings store = StoreConfig.store(r, dataDir);
+        TenancySettings tenancy = StoreConfig.tenancy(r);
         r.reportUnknownKeys();
         checkAliases(r, aliases, providers);
         if (!r.problems().isEmpty()) {
             throw new ConfigException(r.problems());
         }
         return new GatewayConfig(dataDir, logLevel, accessLog, server, timeouts, retry, providers, aliases, security,
-                pool, policies);
+                pool, policies, store, tenancy);
     }
 
     private static ProviderType defaultType(String providerName) {

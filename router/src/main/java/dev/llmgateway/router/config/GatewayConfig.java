@@ -2,6 +2,8 @@ package dev.llmgateway.router.config;
 
 import dev.llmgateway.router.route.PolicySettings;
 import dev.llmgateway.security.keys.KeyEntry;
+import dev.llmgateway.store.StoreSettings;
+import dev.llmgateway.tenancy.TenancySettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +19,8 @@ import java.util.Optional;
  */
 public record GatewayConfig(Path dataDir, String logLevel, boolean accessLog, Server server, Timeouts timeouts, Retry retry,
                             Map<String, Provider> providers, Map<String, String> aliases, Security security,
-                            Pool pool, Map<String, PolicySettings> policies) {
+                            Pool pool, Map<String, PolicySettings> policies, StoreSettings store,
+                            TenancySettings tenancy) {
 
     public GatewayConfig {
         // configuration order matters: a bare model name resolves to the first provider listing it
@@ -31,6 +34,14 @@ public record GatewayConfig(Path dataDir, String logLevel, boolean accessLog, Se
                          Retry retry, Map<String, Provider> providers, Map<String, String> aliases, Security security) {
         this(dataDir, logLevel, accessLog, server, timeouts, retry, providers, aliases, security, Pool.defaults(),
                 Map.of());
+    }
+
+    /** A configuration with the embedded database under {@code dataDir} and default tenancy settings. */
+    public GatewayConfig(Path dataDir, String logLevel, boolean accessLog, Server server, Timeouts timeouts,
+                         Retry retry, Map<String, Provider> providers, Map<String, String> aliases, Security security,
+                         Pool pool, Map<String, PolicySettings> policies) {
+        this(dataDir, logLevel, accessLog, server, timeouts, retry, providers, aliases, security, pool, policies,
+                StoreSettings.embedded(dataDir), TenancySettings.defaults());
     }
 
     /** {@code router.server.*}. */

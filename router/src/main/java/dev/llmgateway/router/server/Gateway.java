@@ -19,6 +19,8 @@ import java.util.Set;
 import dev.llmgateway.router.provider.ProviderRegistry;
 import dev.llmgateway.router.route.ModelCatalog;
 import dev.llmgateway.security.keys.KeyRing;
+import dev.llmgateway.store.Database;
+import dev.llmgateway.tenancy.Tenancy;
 import java.time.Clock;
 import java.util.List;
 
@@ -36,6 +38,8 @@ public final class Gateway implements AutoCloseable {
     private final Classifier classifier;
     private final PolicyRouter router;
     private final List<Stage<GatewayExchange>> stages;
+    private final Database database;
+    private final Tenancy tenancy;
 
     public Gateway(GatewayConfig config, Clock clock) {
         this(config, clock, new Backoff(config.retry()));
@@ -43,6 +47,8 @@ public final class Gateway implements AutoCloseable {
 
     Gateway(GatewayConfig config, Clock clock, Backoff backoff) {
         this.config = config;
+        this.database = Database.open(config.store());
+        this.tenancy = new Tenancy(database, config.tenancy(), clock);
         this.keys = new KeyRing(config.security().clientKeys());
         this.catalog = new ModelCatalog(config);
         this.providers = new ProviderRegistry(config, clock);
@@ -92,10 +98,17 @@ public final class Gateway implements AutoCloseable {
         return providers.size();
     }
 
+    /** Organizations, users, keys, quotas and the audit log, for the admin API. */
+    public Tenancy tenancy() {
+        return tenancy;
+    }
+
     @Override
     public void close() {
         providers.close();
         classifier.close();
+        tenancy.close();
+        database.close();
     }
 
     /**

@@ -15,29 +15,29 @@ class AdminAuthTest {
 
     @Test
     void bearerOrApiKeyHeader_withTheAdminKey_passes() {
-        assertDoesNotThrow(() -> auth.check(Optional.of("Bearer " + KEY), Optional.empty()));
-        assertDoesNotThrow(() -> auth.check(Optional.of("bearer  " + KEY + " "), Optional.empty()));
-        assertDoesNotThrow(() -> auth.check(Optional.empty(), Optional.of(KEY)));
+        assertDoesNotThrow(() -> auth.authenticate(Optional.of("Bearer " + KEY), Optional.empty()));
+        assertDoesNotThrow(() -> auth.authenticate(Optional.of("bearer  " + KEY + " "), Optional.empty()));
+        assertDoesNotThrow(() -> auth.authenticate(Optional.empty(), Optional.of(KEY)));
     }
 
     @Test
     void uppercaseConfiguredHash_stillMatches() {
         AdminAuth upper = new AdminAuth(Optional.of(ApiKeys.hash(KEY).toUpperCase().replace("SHA256:", "sha256:")));
-        assertDoesNotThrow(() -> upper.check(Optional.of("Bearer " + KEY), Optional.empty()));
+        assertDoesNotThrow(() -> upper.authenticate(Optional.of("Bearer " + KEY), Optional.empty()));
     }
 
     @Test
     void missingKey_is401MissingAdminKey() {
-        AdminError e = assertThrows(AdminError.class, () -> auth.check(Optional.empty(), Optional.empty()));
+        AdminError e = assertThrows(AdminError.class, () -> auth.authenticate(Optional.empty(), Optional.empty()));
         assertEquals(401, e.status());
         assertEquals("missing_admin_key", e.code());
-        e = assertThrows(AdminError.class, () -> auth.check(Optional.of("Basic abc"), Optional.of(" ")));
+        e = assertThrows(AdminError.class, () -> auth.authenticate(Optional.of("Basic abc"), Optional.of(" ")));
         assertEquals("missing_admin_key", e.code());
     }
 
     @Test
     void wrongKey_is401InvalidAdminKey_andTheErrorHasTheOneShape() {
-        AdminError e = assertThrows(AdminError.class, () -> auth.check(Optional.of("Bearer " + KEY + "x"), Optional.empty()));
+        AdminError e = assertThrows(AdminError.class, () -> auth.authenticate(Optional.of("Bearer " + KEY + "x"), Optional.empty()));
         assertEquals(401, e.status());
         assertEquals("invalid_admin_key", e.body().path("error").path("code").asText());
         assertEquals("authentication_error", e.body().path("error").path("type").asText());
@@ -47,7 +47,7 @@ class AdminAuthTest {
     @Test
     void noConfiguredAdminKey_is403SayingSo() {
         AdminAuth off = new AdminAuth(Optional.empty());
-        AdminError e = assertThrows(AdminError.class, () -> off.check(Optional.of("Bearer " + KEY), Optional.empty()));
+        AdminError e = assertThrows(AdminError.class, () -> off.authenticate(Optional.of("Bearer " + KEY), Optional.empty()));
         assertEquals(403, e.status());
         assertEquals("admin_api_disabled", e.code());
         assertEquals(true, e.getMessage().contains("no admin key is configured"));

@@ -101,8 +101,8 @@ class AdminApiIT {
 
         assertEquals(200, adminGet("/accounts").statusCode());
         assertEquals(200, gw.get(API + "/accounts", "x-api-key", ADMIN_KEY).statusCode());
-        assertEquals("not_found", adminError(adminGet("/no-such-route"), 404));
-        assertEquals("not_found", adminError(adminGet("/accounts/fake/first/disable"), 404), "switches are POST");
+        assertEquals("admin_route_not_found", adminError(adminGet("/no-such-route"), 404));
+        assertEquals("admin_route_not_found", adminError(adminGet("/accounts/fake/first/disable"), 404), "switches are POST");
     }
 
     @Test

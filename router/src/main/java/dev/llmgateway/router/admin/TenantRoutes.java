@@ -1,0 +1,19 @@
+package dev.llmgateway.router.admin;
+
+import dev.llmgateway.tenancy.Tenancy;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The admin routes of every tenancy feature, in the order they are registered. */
+final class TenantRoutes {
+
+    private TenantRoutes() {
+    }
+
+    static List<AdminRoutes> all(Tenancy tenancy) {
+        List<AdminRoutes> routes = new ArrayList<>();
+        routes.add(new AuditRoutes(tenancy));
+        // feature routes: one line each
+        return routes;
+    }
+}

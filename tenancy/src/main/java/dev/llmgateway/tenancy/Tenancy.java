@@ -1,0 +1,65 @@
+package dev.llmgateway.tenancy;
+
+import dev.llmgateway.store.Database;
+import dev.llmgateway.tenancy.audit.AuditLog;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything tenancy, over one database: organizations and teams, users and logins, client API
+ * keys, quotas and the audit log. Built once per process; thread-safe.
+ */
+public final class Tenancy implements AutoCloseable {
+
+    private final Database db;
+    private final Clock clock;
+    private final TenancySettings settings;
+    private final AuditLog audit;
+    private final Changes changes;
+    // feature services: one field each, assigned in the constructor
+
+    public Tenancy(Database db, TenancySettings settings, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+        this.settings = settings;
+        this.audit = new AuditLog(db, clock);
+        this.changes = new Changes(db);
+        // feature services: constructed here
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public TenancySettings settings() {
+        return settings;
+    }
+
+    public AuditLog audit() {
+        return audit;
+    }
+
+    public Changes changes() {
+        return changes;
+    }
+
+    // feature services: accessors
+
+    /** How admin API credentials other than the admin key become actors, tried in this order. */
+    public List<ActorResolver> actorResolvers() {
+        List<ActorResolver> resolvers = new ArrayList<>();
+        // feature services: resolvers
+        return resolvers;
+    }
+
+    /** Stops background work (cache sync); the database is closed by its owner. */
+    @Override
+    public void close() {
+        // feature services: close
+    }
+}
