@@ -27,10 +27,17 @@ public final class AdminRouteTable {
     private static final Logger LOG = Logger.getLogger("llmgw.admin");
 
     /** One route: method, path below {@code /admin/api/v1}, a one-line summary. */
-    public record Route(Method method, String path, String summary, boolean open, AdminHandler handler) {
+    public record Route(Method method, String path, String summary, boolean open, String tag, AdminHandler handler) {
     }
 
     private final List<Route> routes = new ArrayList<>();
+    private String tag = "admin";
+
+    /** Routes added from now on belong to this feature (the OpenAPI tag). */
+    public AdminRouteTable group(String feature) {
+        this.tag = feature;
+        return this;
+    }
 
     public AdminRouteTable get(String path, String summary, AdminHandler handler) {
         return add(Method.GET, path, summary, false, handler);
@@ -62,7 +69,7 @@ public final class AdminRouteTable {
     }
 
     private AdminRouteTable add(Method method, String path, String summary, boolean open, AdminHandler handler) {
-        routes.add(new Route(method, path, summary, open, handler));
+        routes.add(new Route(method, path, summary, open, tag, handler));
         return this;
     }
 
@@ -75,7 +82,7 @@ public final class AdminRouteTable {
 
     /** Answers every other path with 404, after authenticating like any route. */
     void notFound(HttpRules rules, AdminAuth auth) {
-        rules.any(handler(new Route(Method.GET, "*", "unknown route", false, req -> {
+        rules.any(handler(new Route(Method.GET, "*", "unknown route", false, "admin", req -> {
             throw TenancyException.notFound("admin route", req.method() + " " + req.fullPath());
         }), auth));
     }

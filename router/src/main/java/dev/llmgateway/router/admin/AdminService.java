@@ -65,7 +65,7 @@ public final class AdminService implements HttpService {
 
     /** Every admin route: the pool's, then each tenancy feature's. */
     AdminRouteTable table() {
-        AdminRouteTable table = new AdminRouteTable()
+        AdminRouteTable table = new AdminRouteTable().group("accounts")
                 .get("/status", "Gateway version, uptime and account counts per provider", platform(this::status))
                 .get("/accounts", "Upstream accounts and their health", platform(this::accounts))
                 .get("/accounts/{provider}/{name}", "One upstream account", platform(this::account))
@@ -75,7 +75,12 @@ public final class AdminService implements HttpService {
                         platform(req -> setEnabled(req, true)))
                 .get("/stats", "Requests, failures and latency per account", platform(this::stats))
                 .post("/health-check", "Probe every account now", platform(this::healthCheck));
-        TenantRoutes.all(gateway.tenancy()).forEach(r -> r.addTo(table));
+        for (AdminRoutes group : TenantRoutes.all(gateway.tenancy())) {
+            group.addTo(table.group(group.getClass().getSimpleName().replace("Routes", "")
+                    .toLowerCase(java.util.Locale.ROOT)));
+        }
+        table.group("meta").open(io.helidon.http.Method.GET, "/openapi.json", "This document: the admin API in OpenAPI 3.1",
+                req -> AdminReply.ok(OpenApiDocument.of(table, version())));
         return table;
     }
 
