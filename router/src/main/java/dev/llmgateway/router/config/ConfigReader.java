@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 final class ConfigReader {
 
     static final String ENV_PREFIX = "LLMGW_";
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(B|KB|KiB|MB|MiB|GB|GiB)?");
 
     private final JsonNode root;
@@ -144,7 +144,7 @@ final class ConfigReader {
         }
         Matcher m = DURATION.matcher(text.get());
         if (!m.matches()) {
-            problem(path, "must be a duration such as 500ms, 30s, 2m or 1h, got '" + text.get() + "'");
+            problem(path, "must be a duration such as 500ms, 30s, 2m, 1h or 7d, got '" + text.get() + "'");
             return fallback;
         }
         long n = Long.parseLong(m.group(1));
@@ -152,7 +152,8 @@ final class ConfigReader {
             case "ms" -> Duration.ofMillis(n);
             case "s" -> Duration.ofSeconds(n);
             case "m" -> Duration.ofMinutes(n);
-            default -> Duration.ofHours(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofDays(n);
         };
         if (d.isZero()) {
             problem(path, "must be longer than zero");

@@ -18,6 +18,10 @@ public final class LogSetup {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
 
+    /** Held here: java.util.logging forgets the level of a logger nobody references. */
+    private static final java.util.List<Logger> QUIET = java.util.List.of(Logger.getLogger("io.helidon"),
+            Logger.getLogger("org.flywaydb"), Logger.getLogger("com.zaxxer.hikari"));
+
     private LogSetup() {
     }
 
@@ -30,8 +34,9 @@ public final class LogSetup {
         handler.setLevel(lvl);
         handler.setFormatter(new OneLine());
         root.addHandler(handler);
-        // Helidon's own start-up chatter is useful once, not per request.
-        Logger.getLogger("io.helidon").setLevel(lvl.intValue() < Level.INFO.intValue() ? lvl : Level.WARNING);
+        // Helidon's and Flyway's start-up chatter is noise at INFO; our Database logs what migrations ran.
+        Level quiet = lvl.intValue() < Level.INFO.intValue() ? lvl : Level.WARNING;
+        QUIET.forEach(l -> l.setLevel(quiet));
     }
 
     private static final class OneLine extends Formatter {
