@@ -69,6 +69,8 @@ public final class AdminService implements HttpService {
                 .get("/status", "Gateway version, uptime and account counts per provider", platform(this::status))
                 .get("/accounts", "Upstream accounts and their health", platform(this::accounts))
                 .get("/accounts/{provider}/{name}", "One upstream account", platform(this::account))
+                .post("/accounts", "Add an upstream account with its API key (stored encrypted)", this::addAccount)
+                .delete("/accounts/{provider}/{name}", "Remove an account added through the API", this::removeAccount)
                 .post("/accounts/{provider}/{name}/disable", "Take an account out of rotation",
                         platform(req -> setEnabled(req, false)))
                 .post("/accounts/{provider}/{name}/enable", "Put an account back into rotation",
@@ -158,6 +160,20 @@ public final class AdminService implements HttpService {
         return root;
     }
 
+    private AdminReply addAccount(AdminRequest req) {
+        req.actor().requirePlatform("manage upstream accounts");
+        AccountRequests.NewAccount n = AccountRequests.read(req.body(), gateway.config().providers());
+        gateway.accounts().add(req.actor(), n.account(), n.secret(), KeyHint.of(n.secret()));
+        return AdminReply.created(view(gateway.accounts().pool().status(n.account().id())
+                .orElseThrow(() -> unknown(n.account().id()))));
+    }
+
+    private AdminReply removeAccount(AdminRequest req) {
+        req.actor().requirePlatform("manage upstream accounts");
+        gateway.accounts().remove(req.actor(), accountId(req));
+        return AdminReply.noContent();
+    }
+
     /** A pool route: platform admins only. */
     private static AdminHandler platform(java.util.function.Function<AdminRequest, ObjectNode> handler) {
         return req -> {
@@ -168,7 +184,8 @@ public final class AdminService implements HttpService {
 
     private ObjectNode view(AccountPool.AccountView v) {
         UpstreamAccounts accounts = gateway.accounts();
-        return AccountJson.of(v, accounts.credential(v.account().id()).map(Credential::value).map(KeyHint::of));
+        return AccountJson.of(v, accounts.credential(v.account().id()).map(Credential::value).map(KeyHint::of))
+                .put("source", accounts.isConfigured(v.account().id()) ? "config" : "api");
     }
 
     private static String accountId(AdminRequest req) {

@@ -64,6 +64,15 @@ final class AdminClient implements AutoCloseable {
         return send(request(path).POST(HttpRequest.BodyPublishers.noBody()).build());
     }
 
+    JsonNode post(String path, JsonNode body) {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+    }
+
+    JsonNode delete(String path) {
+        return send(request(path).DELETE().build());
+    }
+
     private HttpRequest.Builder request(String path) {
         String base = server.toString().endsWith("/") ? server.toString().substring(0, server.toString().length() - 1)
                 : server.toString();
@@ -108,6 +117,9 @@ final class AdminClient implements AutoCloseable {
     }
 
     private JsonNode parse(HttpResponse<String> res) {
+        if (res.statusCode() == 204) {
+            return JSON.createObjectNode();
+        }
         try {
             JsonNode body = JSON.readTree(res.body());
             if (body != null && body.isObject()) {

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         description = "A smart-routing gateway for LLM APIs.",
         subcommands = {ServerCommand.class, DemoCommand.class, VersionCommand.class, HashKeyCommand.class,
                 ListAccountsCommand.class, SwitchAccountCommand.Disable.class, SwitchAccountCommand.Enable.class,
-                StatusCommand.class, StatsCommand.class, HealthCheckCommand.class})
+                StatusCommand.class, StatsCommand.class, HealthCheckCommand.class, AddApiKeyCommand.class,
+                RemoveAccountCommand.class, MasterKeyCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

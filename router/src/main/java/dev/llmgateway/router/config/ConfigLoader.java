@@ -91,13 +91,14 @@ public final class ConfigLoader {
         Map<String, PolicySettings> policies = PolicyConfig.read(r, providers, aliases);
         StoreSettings store = StoreConfig.store(r, dataDir);
         TenancySettings tenancy = StoreConfig.tenancy(r);
+        GatewayConfig.Secrets secrets = StoreConfig.secrets(r, env);
         r.reportUnknownKeys();
         checkAliases(r, aliases, providers);
         if (!r.problems().isEmpty()) {
             throw new ConfigException(r.problems());
         }
         return new GatewayConfig(dataDir, logLevel, accessLog, server, timeouts, retry, providers, aliases, security,
-                pool, policies, store, tenancy);
+                pool, policies, store, tenancy, secrets);
     }
 
     private static ProviderType defaultType(String providerName) {

@@ -20,7 +20,7 @@ import java.util.Optional;
 public record GatewayConfig(Path dataDir, String logLevel, boolean accessLog, Server server, Timeouts timeouts, Retry retry,
                             Map<String, Provider> providers, Map<String, String> aliases, Security security,
                             Pool pool, Map<String, PolicySettings> policies, StoreSettings store,
-                            TenancySettings tenancy) {
+                            TenancySettings tenancy, Secrets secrets) {
 
     public GatewayConfig {
         // configuration order matters: a bare model name resolves to the first provider listing it
@@ -41,7 +41,25 @@ public record GatewayConfig(Path dataDir, String logLevel, boolean accessLog, Se
                          Retry retry, Map<String, Provider> providers, Map<String, String> aliases, Security security,
                          Pool pool, Map<String, PolicySettings> policies) {
         this(dataDir, logLevel, accessLog, server, timeouts, retry, providers, aliases, security, pool, policies,
-                StoreSettings.embedded(dataDir), TenancySettings.defaults());
+                StoreSettings.embedded(dataDir), TenancySettings.defaults(), Secrets.development());
+    }
+
+    /**
+     * {@code gateway.mode} and the master key that seals upstream secrets at rest: its base64 text from
+     * {@code LLMGW_MASTER_KEY}, or {@code security.master-key-file}. Production mode refuses to start
+     * without one; development mode generates {@code <data-dir>/master.key}.
+     */
+    public record Secrets(boolean production, Optional<String> masterKey, Optional<Path> masterKeyFile) {
+
+        public static Secrets development() {
+            return new Secrets(false, Optional.empty(), Optional.empty());
+        }
+
+        @Override
+        public String toString() {
+            return "Secrets[production=" + production + ", masterKey=" + masterKey.map(k -> "****").orElse("none")
+                    + ", masterKeyFile=" + masterKeyFile.map(Path::toString).orElse("none") + "]";
+        }
     }
 
     /** {@code router.server.*}. */

@@ -36,6 +36,18 @@ final class StoreConfig {
         return new StoreSettings(url.get(), username, password, schema, poolSize);
     }
 
+    /** {@code gateway.mode}, {@code security.master-key-file} and the {@code LLMGW_MASTER_KEY} variable. */
+    static GatewayConfig.Secrets secrets(ConfigReader r, java.util.Map<String, String> env) {
+        String mode = r.string("gateway.mode", "development").toLowerCase(java.util.Locale.ROOT);
+        if (!mode.equals("development") && !mode.equals("production")) {
+            r.problem("gateway.mode", "must be development or production, got '" + mode + "'");
+        }
+        Optional<String> key = Optional.ofNullable(env.get("LLMGW_MASTER_KEY")).map(String::trim)
+                .filter(k -> !k.isEmpty());
+        Optional<Path> file = r.optionalString("security.master-key-file").map(Path::of);
+        return new GatewayConfig.Secrets(mode.equals("production"), key, file);
+    }
+
     /** {@code tenancy.*}. */
     static TenancySettings tenancy(ConfigReader r) {
         TenancySettings d = TenancySettings.defaults();

@@ -19,8 +19,11 @@ import java.util.function.Consumer;
  */
 public final class AccountPool {
 
-    private final Map<String, AccountRuntime> byId = new LinkedHashMap<>();
-    private final Map<String, List<AccountRuntime>> byProvider = new LinkedHashMap<>();
+    // Copy-on-write snapshots: requests read them without locks; add/remove replace them whole.
+    private volatile Map<String, AccountRuntime> byId = Map.of();
+    private volatile Map<String, List<AccountRuntime>> byProvider = Map.of();
+    private final HealthSettings health;
+    private final Consumer<AccountHealth.StatusChange> listener;
     private final Map<String, SelectionStrategy> strategies;
     private final SelectionStrategy fallbackStrategy = new SelectionStrategy.RoundRobin();
     private final SessionAffinity affinity;
@@ -32,15 +35,47 @@ public final class AccountPool {
         this.strategies = Map.copyOf(strategies);
         this.clock = clock;
         this.affinity = new SessionAffinity(affinityTtl, 100_000, clock);
+        this.health = health;
+        this.listener = listener;
         for (Account a : accounts) {
-            if (byId.containsKey(a.id())) {
-                throw new IllegalArgumentException("duplicate account id '" + a.id() + "'");
-            }
-            AccountRuntime rt = new AccountRuntime(a,
-                    model -> new AccountHealth(a.id() + " [" + model + "]", health, clock, listener), clock);
-            byId.put(a.id(), rt);
-            byProvider.computeIfAbsent(a.provider(), p -> new ArrayList<>()).add(rt);
+            add(a);
         }
+    }
+
+    /** Adds an account (at run time too); throws when its id is taken. */
+    public synchronized void add(Account a) {
+        if (byId.containsKey(a.id())) {
+            throw new IllegalArgumentException("duplicate account id '" + a.id() + "'");
+        }
+        AccountRuntime rt = new AccountRuntime(a,
+                model -> new AccountHealth(a.id() + " [" + model + "]", health, clock, listener), clock);
+        Map<String, AccountRuntime> ids = new LinkedHashMap<>(byId);
+        ids.put(a.id(), rt);
+        publish(ids);
+    }
+
+    /**
+     * Removes an account: no new request gets it; requests already holding a lease finish normally.
+     * False when there is no such account.
+     */
+    public synchronized boolean remove(String accountId) {
+        if (!byId.containsKey(accountId)) {
+            return false;
+        }
+        Map<String, AccountRuntime> ids = new LinkedHashMap<>(byId);
+        ids.remove(accountId);
+        publish(ids);
+        return true;
+    }
+
+    private void publish(Map<String, AccountRuntime> ids) {
+        Map<String, List<AccountRuntime>> providers = new LinkedHashMap<>();
+        for (AccountRuntime rt : ids.values()) {
+            providers.computeIfAbsent(rt.account().provider(), p -> new ArrayList<>()).add(rt);
+        }
+        providers.replaceAll((p, list) -> List.copyOf(list));
+        byId = java.util.Collections.unmodifiableMap(ids);
+        byProvider = java.util.Collections.unmodifiableMap(providers);
     }
 
     /** Whether the pool has accounts for {@code provider}. */
@@ -56,7 +91,8 @@ public final class AccountPool {
     public Optional<Lease> acquire(String provider, String model, Optional<String> session, Set<String> exclude) {
         List<AccountRuntime> group = byProvider.getOrDefault(provider, List.of());
         if (session.isPresent()) {
-            Optional<AccountRuntime> sticky = affinity.get(session.get()).map(byId::get)
+            Map<String, AccountRuntime> ids = byId;
+            Optional<AccountRuntime> sticky = affinity.get(session.get()).map(ids::get)
                     .filter(rt -> !exclude.contains(rt.account().id()) && rt.account().serves(model));
             if (sticky.isPresent() && sticky.get().underLimits() && sticky.get().health(model).tryAcquire()) {
                 return Optional.of(lease(sticky.get(), model, session, !exclude.isEmpty()));

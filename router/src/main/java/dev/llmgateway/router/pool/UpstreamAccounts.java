@@ -9,7 +9,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
+import java.time.Instant;
+import dev.llmgateway.tenancy.Actor;
+import dev.llmgateway.tenancy.TenancyException;
 
 /**
  * The account pool built from configuration, with each account's credential kept apart from the
@@ -22,10 +27,17 @@ public final class UpstreamAccounts {
 
     private final AccountPool pool;
     private final Map<String, Optional<Credential>> credentials;
+    /** Accounts defined in the configuration file: the API may not remove them. */
+    private final Set<String> configured;
+    private final Set<String> providers;
+    private volatile AccountStore store;
+    private volatile Instant lastSync = Instant.EPOCH;
 
-    private UpstreamAccounts(AccountPool pool, Map<String, Optional<Credential>> credentials) {
+    private UpstreamAccounts(AccountPool pool, Map<String, Optional<Credential>> credentials, Set<String> providers) {
         this.pool = pool;
-        this.credentials = credentials;
+        this.credentials = new ConcurrentHashMap<>(credentials);
+        this.configured = Set.copyOf(credentials.keySet());
+        this.providers = Set.copyOf(providers);
     }
 
     public static UpstreamAccounts fromConfig(GatewayConfig config, Clock clock) {
@@ -59,7 +71,108 @@ public final class UpstreamAccounts {
                 change -> LOG.warning(() -> "account " + change.accountId() + ": " + change.from() + " -> "
                         + change.to() + " (" + change.reason() + ")"));
         disabled.forEach(id -> pool.setEnabled(id, false));
-        return new UpstreamAccounts(pool, Map.copyOf(credentials));
+        return new UpstreamAccounts(pool, Map.copyOf(credentials), config.providers().keySet());
+    }
+
+    /**
+     * Adds the accounts kept in the database to the pool and keeps {@code store} for run-time
+     * changes. Called once at start-up.
+     */
+    public void useStore(AccountStore store, Instant now) {
+        this.store = store;
+        for (StoredAccount a : store.live()) {
+            if (providers.contains(a.account().provider()) && !configured.contains(a.account().id())) {
+                attach(a);
+            } else {
+                LOG.warning(() -> "stored account " + a.account().id() + " ignored: its provider is not configured "
+                        + "or the configuration file defines the same id");
+            }
+        }
+        lastSync = now;
+    }
+
+    /** Adds an account at run time: stored (secret sealed), audited, and in the pool at once. */
+    public StoredAccount add(Actor actor, Account account, String secret, String hint) {
+        if (!providers.contains(account.provider())) {
+            throw TenancyException.invalid("provider", "No provider '" + account.provider() + "' is configured; "
+                    + "accounts can be added to: " + String.join(", ", new java.util.TreeSet<>(providers)) + ".");
+        }
+        if (configured.contains(account.id())) {
+            throw TenancyException.conflict("account_exists", "The configuration file defines '" + account.id()
+                    + "' already.");
+        }
+        StoredAccount stored = requireStore().add(actor, account, secret, hint);
+        pool.remove(account.id()); // revived after a deletion another instance had not seen yet
+        attach(stored);
+        return stored;
+    }
+
+    /** Removes a run-time account; accounts from the configuration file are refused (409). */
+    public void remove(Actor actor, String id) {
+        if (configured.contains(id)) {
+            throw TenancyException.conflict("account_in_config", "'" + id + "' is defined in the configuration "
+                    + "file; remove it there (or disable it with POST /accounts/" + id + "/disable).");
+        }
+        if (!requireStore().remove(actor, id)) {
+            throw TenancyException.notFound("account", id);
+        }
+        detach(id);
+    }
+
+    /** Applies additions and removals made by other instances since the last call. */
+    public void sync(Instant now) {
+        AccountStore s = store;
+        if (s == null) {
+            return;
+        }
+        // a little overlap, so a change committed while the last query ran is not missed
+        for (StoredAccount a : s.changedSince(lastSync.minusSeconds(5))) {
+            String id = a.account().id();
+            if (configured.contains(id) || !providers.contains(a.account().provider())) {
+                continue;
+            }
+            if (a.deletedAt().isPresent()) {
+                detach(id);
+            } else if (pool.status(id).isEmpty()) {
+                attach(a);
+            }
+        }
+        lastSync = now;
+    }
+
+    /** Whether the account comes from the configuration file (not removable through the API). */
+    public boolean isConfigured(String id) {
+        return configured.contains(id);
+    }
+
+    private void attach(StoredAccount a) {
+        // a provider configured without any key has a key-less "default" account; a real one replaces it
+        String keyless = a.account().provider() + "/default";
+        if (credentials.getOrDefault(keyless, Optional.empty()).isEmpty() && pool.remove(keyless)) {
+            LOG.info(() -> "account " + keyless + " (no key) replaced by " + a.account().id());
+        }
+        credentials.put(a.account().id(), Optional.of(new Credential(a.secret())));
+        pool.add(a.account());
+        if (!a.enabled()) {
+            pool.setEnabled(a.account().id(), false);
+        }
+        LOG.info(() -> "account " + a.account().id() + " added (secret " + a.hint() + ")");
+    }
+
+    private void detach(String id) {
+        if (pool.remove(id)) {
+            LOG.info(() -> "account " + id + " removed");
+        }
+        credentials.remove(id);
+    }
+
+    private AccountStore requireStore() {
+        AccountStore s = store;
+        if (s == null) {
+            throw new TenancyException(TenancyException.Kind.CONFLICT, "no_account_store",
+                    "This gateway keeps no accounts in a database.", null);
+        }
+        return s;
     }
 
     public AccountPool pool() {

@@ -20,6 +20,13 @@ import dev.llmgateway.router.provider.ProviderRegistry;
 import dev.llmgateway.router.route.ModelCatalog;
 import dev.llmgateway.security.keys.KeyRing;
 import dev.llmgateway.store.Database;
+import dev.llmgateway.router.pool.AccountStore;
+import dev.llmgateway.security.secrets.MasterKeys;
+import dev.llmgateway.security.secrets.SecretBox;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 import dev.llmgateway.tenancy.Tenancy;
 import java.time.Clock;
 import java.util.List;
@@ -29,6 +36,8 @@ import java.util.List;
  * once, here). Thread-safe; shared by all requests.
  */
 public final class Gateway implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(Gateway.class.getName());
 
     private final GatewayConfig config;
     private final KeyRing keys;
@@ -40,6 +49,7 @@ public final class Gateway implements AutoCloseable {
     private final List<Stage<GatewayExchange>> stages;
     private final Database database;
     private final Tenancy tenancy;
+    private final ScheduledExecutorService background;
 
     public Gateway(GatewayConfig config, Clock clock) {
         this(config, clock, new Backoff(config.retry()));
@@ -47,12 +57,24 @@ public final class Gateway implements AutoCloseable {
 
     Gateway(GatewayConfig config, Clock clock, Backoff backoff) {
         this.config = config;
+        // first: production mode without a master key must stop the start before anything is opened
+        GatewayConfig.Secrets secrets = config.secrets();
+        SecretBox box = MasterKeys.resolve(secrets.masterKey(), secrets.masterKeyFile(), secrets.production(),
+                config.dataDir());
         this.database = Database.open(config.store());
         this.tenancy = new Tenancy(database, config.tenancy(), clock);
         this.keys = new KeyRing(config.security().clientKeys());
         this.catalog = new ModelCatalog(config);
         this.providers = new ProviderRegistry(config, clock);
         this.accounts = UpstreamAccounts.fromConfig(config, clock);
+        accounts.useStore(new AccountStore(database, box, tenancy.audit(), clock), clock.instant());
+        this.background = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "llmgw-account-sync");
+            t.setDaemon(true);
+            return t;
+        });
+        long syncMillis = config.tenancy().cacheSync().toMillis();
+        background.scheduleWithFixedDelay(() -> syncAccounts(clock), syncMillis, syncMillis, TimeUnit.MILLISECONDS);
         // The classifier (ONNX models, about a second to load) is only loaded when a policy needs it.
         this.classifier = config.policies().isEmpty() ? Classifier.unavailable("no routing policy configured")
                 : Classifier.onnx(ClassifierSettings.defaults());
@@ -103,8 +125,17 @@ public final class Gateway implements AutoCloseable {
         return tenancy;
     }
 
+    private void syncAccounts(Clock clock) {
+        try {
+            accounts.sync(clock.instant());
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "account sync with the database failed (retried): " + e.getMessage());
+        }
+    }
+
     @Override
     public void close() {
+        background.shutdownNow();
         providers.close();
         classifier.close();
         tenancy.close();

@@ -51,4 +51,26 @@ class StoreConfigTest {
                 problems.toString());
         assertTrue(problems.stream().anyMatch(p -> p.startsWith("tenancy.lockout:")), problems.toString());
     }
+
+    @Test
+    void productionMode_withoutMasterKey_refusesToStart_withKeyItStarts(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        String yaml = "gateway: {mode: production, data-dir: " + dir + "}\n"
+                + "router: {server: {host: 127.0.0.1, port: 0}}";
+        GatewayConfig prod = load(yaml, Map.of());
+        assertTrue(prod.secrets().production());
+        dev.llmgateway.security.secrets.SecretException e = assertThrows(
+                dev.llmgateway.security.secrets.SecretException.class,
+                () -> new dev.llmgateway.router.server.Gateway(prod, java.time.Clock.systemUTC()));
+        assertTrue(e.getMessage().contains("LLMGW_MASTER_KEY"), e.getMessage());
+        assertFalse(java.nio.file.Files.exists(dir.resolve("llm-gateway.mv.db")), "nothing opened before the refusal");
+
+        String key = dev.llmgateway.security.secrets.MasterKeys.generate();
+        GatewayConfig withKey = load(yaml, Map.of("LLMGW_MASTER_KEY", key));
+        assertFalse(withKey.toString().contains(key), "the key never prints");
+        try (var gateway = new dev.llmgateway.router.server.Gateway(withKey, java.time.Clock.systemUTC())) {
+            assertFalse(java.nio.file.Files.exists(dir.resolve("master.key")), "no development key in production");
+        }
+        assertThrows(ConfigException.class, () -> load("gateway: {mode: staging}", Map.of()));
+    }
 }

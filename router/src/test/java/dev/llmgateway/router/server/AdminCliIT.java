@@ -159,4 +159,26 @@ class AdminCliIT {
         assertEquals(3, r.exit());
         assertTrue(r.err().contains("Cannot reach the gateway at http://127.0.0.1:" + closedPort), r.err());
     }
+
+    @Test
+    void addApiKey_thenRemoveAccount_roundTrip_neverPrintsTheKey() {
+        String secret = "sk-cli-added-key-00009999";
+        Run added = admin("add-api-key", "--key=" + secret, "--name=cli", "--provider=fake", "--models=gpt-4o",
+                "--weight=2");
+        assertEquals(0, added.exit(), added.toString());
+        assertTrue(added.out().contains("added account fake/cli"), added.out());
+        assertFalse(added.out().contains(secret) || added.err().contains(secret), added.toString());
+        assertTrue(admin("list-accounts").out().contains("fake/cli"));
+
+        Run again = admin("add-api-key", "--key=" + secret, "--name=cli", "--provider=fake");
+        assertEquals(1, again.exit());
+        assertTrue(again.err().contains("409"), again.err());
+
+        Run removed = admin("remove-account", "--id=fake/cli");
+        assertEquals(0, removed.exit(), removed.toString());
+        assertFalse(admin("list-accounts").out().contains("fake/cli"));
+        Run configured = admin("remove-account", "--id=fake/first");
+        assertEquals(1, configured.exit());
+        assertTrue(configured.err().contains("configuration file"), configured.err());
+    }
 }

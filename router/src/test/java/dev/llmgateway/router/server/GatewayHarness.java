@@ -113,6 +113,15 @@ final class GatewayHarness implements AutoCloseable {
         }
     }
 
+    /** The running gateway, for tests that look behind the HTTP API (its database, its pool). */
+    Gateway gateway() {
+        return server.gateway();
+    }
+
+    Path dataDir() {
+        return dataDir;
+    }
+
     URI uri(String path) {
         return URI.create("http://127.0.0.1:" + server.port() + path);
     }
