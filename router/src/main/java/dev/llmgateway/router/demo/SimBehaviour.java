@@ -5,7 +5,9 @@ package dev.llmgateway.router.demo;
  * {@code error-NNN} always fails with status NNN; {@code flaky} fails every other request with 503;
  * {@code slow} waits 1.5 s before answering; {@code cut} breaks streams after three chunks;
  * {@code fast} streams without pauses; {@code tools} answers with tool calls when tools are given.
- * Otherwise the answer echoes the last user message, streamed a word every 20 ms.
+ * Otherwise the answer echoes the last user message, streamed a word every 20 ms. Independently of
+ * the model, an OpenAI-dialect request whose API key contains {@code flaky} fails every third time
+ * with 503, so an account pool with such an account shows failover.
  */
 record SimBehaviour(String model, int fixedError, boolean flaky, long firstByteDelayMs, long chunkDelayMs,
                     int cutAfterChunks, boolean tools) {

@@ -61,6 +61,12 @@ public final class Simulator implements AutoCloseable {
             long n = counters.computeIfAbsent(b.model(), k -> new AtomicLong()).incrementAndGet();
             SimHttp.sleep(b.firstByteDelayMs());
             int status = b.errorStatus(n);
+            // an account whose key says "flaky" fails every third request: failover can be watched
+            String auth = String.valueOf(ex.getRequestHeaders().getFirst("Authorization"));
+            if (status == 0 && auth.contains("flaky")
+                    && counters.computeIfAbsent("key:" + auth, k -> new AtomicLong()).incrementAndGet() % 3 == 0) {
+                status = 503;
+            }
             if (status != 0) {
                 if (status == 429) {
                     ex.getResponseHeaders().add("retry-after", "1");

@@ -149,13 +149,14 @@ public final class DispatchStage implements Stage<GatewayExchange> {
     }
 
     /**
-     * Which provider, model and account served the request (names only, never secrets), and why
-     * routing chose it.
+     * Which provider, model and account served the request (names only, never secrets), why routing
+     * chose it, and how many upstream attempts it took (more than 1 after a retry or failover).
      */
     private static Map<String, String> upstreamHeader(GatewayExchange exchange) {
         return exchange.servedBy().map(t -> Map.of(
                 "x-gateway-upstream", t.id() + exchange.account().map(l -> "; account=" + l.account().name()).orElse(""),
-                "x-gateway-route", t.reason())).orElse(Map.of());
+                "x-gateway-route", t.reason(),
+                "x-gateway-attempts", Integer.toString(Math.max(1, exchange.attempts())))).orElse(Map.of());
     }
 
 }

@@ -19,7 +19,7 @@ final class EdgeFilter implements Filter {
     static final HeaderName REQUEST_ID = HeaderNames.create("x-request-id");
     private static final String ALLOWED_HEADERS = "authorization, content-type, x-api-key, x-request-id, "
             + "openai-organization, openai-project, anthropic-version, anthropic-beta, x-goog-api-key";
-    private static final String EXPOSED_HEADERS = "x-request-id, x-gateway-upstream, retry-after";
+    private static final String EXPOSED_HEADERS = "x-request-id, x-gateway-upstream, x-gateway-route, x-gateway-attempts, retry-after";
 
     private final List<String> allowedOrigins;
     private final boolean anyOrigin;
