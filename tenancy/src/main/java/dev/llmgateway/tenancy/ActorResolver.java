@@ -15,4 +15,12 @@ public interface ActorResolver {
      * this form but expired, revoked or without the needed permission.
      */
     Optional<Actor> resolve(String credential);
+
+    /**
+     * {@link #resolve(String)} for a caller at {@code from} (the TCP peer), for credentials that
+     * are restricted to networks; by default the address is ignored.
+     */
+    default Optional<Actor> resolve(String credential, java.net.InetAddress from) {
+        return resolve(credential);
+    }
 }

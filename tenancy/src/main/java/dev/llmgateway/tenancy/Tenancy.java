@@ -2,6 +2,10 @@ package dev.llmgateway.tenancy;
 
 import dev.llmgateway.store.Database;
 import dev.llmgateway.tenancy.audit.AuditLog;
+import dev.llmgateway.tenancy.key.ClientKeys;
+import dev.llmgateway.tenancy.key.KeyActorResolver;
+import dev.llmgateway.tenancy.key.KeyCacheSync;
+import dev.llmgateway.tenancy.key.KeyValidator;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +22,9 @@ public final class Tenancy implements AutoCloseable {
     private final AuditLog audit;
     private final Changes changes;
     // feature services: one field each, assigned in the constructor
+    private final KeyValidator keyValidator;
+    private final ClientKeys clientKeys;
+    private final KeyCacheSync keyCacheSync;
 
     public Tenancy(Database db, TenancySettings settings, Clock clock) {
         this.db = db;
@@ -26,6 +33,9 @@ public final class Tenancy implements AutoCloseable {
         this.audit = new AuditLog(db, clock);
         this.changes = new Changes(db);
         // feature services: constructed here
+        this.keyValidator = new KeyValidator(db, clock);
+        this.clientKeys = new ClientKeys(db, clock, settings, audit, keyValidator);
+        this.keyCacheSync = new KeyCacheSync(changes, keyValidator, settings.cacheSync(), clock);
     }
 
     public Database database() {
@@ -50,10 +60,21 @@ public final class Tenancy implements AutoCloseable {
 
     // feature services: accessors
 
+    /** Managing client API keys (the admin API's {@code /orgs/{org}/keys}). */
+    public ClientKeys clientKeys() {
+        return clientKeys;
+    }
+
+    /** Checking client API keys on every client request. */
+    public KeyValidator keyValidator() {
+        return keyValidator;
+    }
+
     /** How admin API credentials other than the admin key become actors, tried in this order. */
     public List<ActorResolver> actorResolvers() {
         List<ActorResolver> resolvers = new ArrayList<>();
         // feature services: resolvers
+        resolvers.add(new KeyActorResolver(keyValidator));
         return resolvers;
     }
 
@@ -61,5 +82,6 @@ public final class Tenancy implements AutoCloseable {
     @Override
     public void close() {
         // feature services: close
+        keyCacheSync.close();
     }
 }

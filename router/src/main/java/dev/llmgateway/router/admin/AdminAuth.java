@@ -1,10 +1,12 @@
 package dev.llmgateway.router.admin;
 
+import dev.llmgateway.router.server.ClientAddress;
 import dev.llmgateway.security.keys.ApiKeys;
 import dev.llmgateway.tenancy.Actor;
 import dev.llmgateway.tenancy.ActorResolver;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
@@ -35,14 +37,20 @@ final class AdminAuth {
 
     Actor authenticate(ServerRequest req) {
         return authenticate(req.headers().first(HeaderNames.AUTHORIZATION),
-                req.headers().first(HeaderNames.create("x-api-key")));
+                req.headers().first(HeaderNames.create("x-api-key")), ClientAddress.of(req));
+    }
+
+    /** {@link #authenticate(Optional, Optional, InetAddress)} for a caller whose address is unknown. */
+    Actor authenticate(Optional<String> authorization, Optional<String> apiKeyHeader) {
+        return authenticate(authorization, apiKeyHeader, ClientAddress.UNKNOWN);
     }
 
     /**
-     * The actor for the presented credential; throws 403 when the admin API is off, 401 when the
-     * credential is missing or not valid.
+     * The actor for the presented credential, sent from {@code from}; throws 403 when the admin API
+     * is off, 401 when the credential is missing or not valid (resolvers may answer their own 401 or
+     * 403 for credentials they recognise but refuse).
      */
-    Actor authenticate(Optional<String> authorization, Optional<String> apiKeyHeader) {
+    Actor authenticate(Optional<String> authorization, Optional<String> apiKeyHeader, InetAddress from) {
         if (expected.isEmpty() && resolvers.isEmpty()) {
             throw new AdminError(403, "permission_error", "admin_api_disabled", "The admin API is off because no "
                     + "admin key is configured; set security.admin-key (or LLMGW_ADMIN_KEY) and restart the gateway.");
@@ -61,10 +69,16 @@ final class AdminAuth {
             }
         }
         for (ActorResolver resolver : resolvers) {
-            Optional<Actor> actor = resolver.resolve(presented.get());
+            Optional<Actor> actor = resolver.resolve(presented.get(), from);
             if (actor.isPresent()) {
                 return actor.get();
             }
+        }
+        if (expected.isEmpty()) {
+            // say why an operator's admin key cannot work, as when no resolver is installed
+            throw new AdminError(403, "permission_error", "admin_api_disabled", "This credential is not a valid "
+                    + "session token or admin API key, and no admin key is configured: set security.admin-key (or "
+                    + "LLMGW_ADMIN_KEY) and restart the gateway to use one.");
         }
         throw new AdminError(401, "authentication_error", "invalid_admin_key", "The admin credential is not valid.");
     }

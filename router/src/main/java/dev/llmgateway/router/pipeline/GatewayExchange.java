@@ -9,6 +9,7 @@ import dev.llmgateway.core.spi.Deadline;
 import dev.llmgateway.core.spi.DecodeContext;
 import dev.llmgateway.core.spi.FormatCodec;
 import dev.llmgateway.router.pool.AccountPool;
+import java.net.InetAddress;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -27,6 +28,7 @@ public final class GatewayExchange {
     private final DecodeContext decodeContext;
     private final Deadline deadline;
     private final ResponseWriter writer;
+    private final InetAddress clientAddress;
 
     private ClientIdentity caller;
     private ChatRequest request;
@@ -38,7 +40,8 @@ public final class GatewayExchange {
     private String outcome = "";
 
     public GatewayExchange(String requestId, FormatCodec codec, Function<String, Optional<String>> headers,
-                           byte[] body, DecodeContext decodeContext, Deadline deadline, ResponseWriter writer) {
+                           byte[] body, DecodeContext decodeContext, Deadline deadline, ResponseWriter writer,
+                           InetAddress clientAddress) {
         this.requestId = Objects.requireNonNull(requestId);
         this.codec = Objects.requireNonNull(codec);
         this.headers = Objects.requireNonNull(headers);
@@ -46,6 +49,7 @@ public final class GatewayExchange {
         this.decodeContext = Objects.requireNonNull(decodeContext);
         this.deadline = Objects.requireNonNull(deadline);
         this.writer = Objects.requireNonNull(writer);
+        this.clientAddress = Objects.requireNonNull(clientAddress);
     }
 
     public String requestId() {
@@ -76,6 +80,11 @@ public final class GatewayExchange {
 
     public ResponseWriter writer() {
         return writer;
+    }
+
+    /** The TCP peer's address (never a forwarded-for header: the gateway is the edge it trusts). */
+    public InetAddress clientAddress() {
+        return clientAddress;
     }
 
     public Optional<ClientIdentity> caller() {

@@ -53,7 +53,8 @@ final class ChatHandler implements Handler {
         try {
             byte[] body = BodyReader.read(req, gateway.config().server().maxBodyBytes());
             exchange = new GatewayExchange(requestId, codec, name -> req.headers().first(HeaderNames.create(name)),
-                    body, context.apply(req), Deadline.after(gateway.config().timeouts().total()), writer);
+                    body, context.apply(req), Deadline.after(gateway.config().timeouts().total()), writer,
+                    ClientAddress.of(req));
             Chain.start(gateway.stages(), exchange);
         } catch (GatewayException e) {
             fail(writer, e);

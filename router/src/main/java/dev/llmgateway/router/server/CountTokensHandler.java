@@ -1,6 +1,7 @@
 package dev.llmgateway.router.server;
 
 import dev.llmgateway.core.auth.ClientIdentity;
+import dev.llmgateway.core.auth.Permission;
 import dev.llmgateway.core.chat.ChatRequest;
 import dev.llmgateway.core.chat.ContentPart;
 import dev.llmgateway.core.chat.Message;
@@ -15,7 +16,6 @@ import dev.llmgateway.core.spi.TokenCounter;
 import dev.llmgateway.core.spi.UpstreamCall;
 import dev.llmgateway.router.codec.Json;
 import dev.llmgateway.router.codec.anthropic.AnthropicCodec;
-import dev.llmgateway.router.pipeline.AuthenticateStage;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.Handler;
@@ -57,8 +57,8 @@ final class CountTokensHandler implements Handler {
         String requestId = req.context().get(RequestId.class).map(RequestId::value).orElse("-");
         HelidonResponseWriter writer = new HelidonResponseWriter(res);
         try {
-            ClientIdentity caller = AuthenticateStage.authenticate(gateway.keys(),
-                    n -> req.headers().first(HeaderNames.create(n)));
+            ClientIdentity caller = gateway.auth().authenticate(n -> req.headers().first(HeaderNames.create(n)),
+                    ClientAddress.of(req), Permission.READ_ONLY);
             ChatRequest request = codec.decodeCountTokens(BodyReader.read(req, gateway.config().server().maxBodyBytes()));
             Target target = gateway.catalog().plan(request, caller).first();
             long tokens = count(request, target, headers(req), requestId);

@@ -3,6 +3,7 @@ package dev.llmgateway.router.server;
 import dev.llmgateway.core.pipeline.Stage;
 import dev.llmgateway.router.config.GatewayConfig;
 import dev.llmgateway.router.pipeline.AuthenticateStage;
+import dev.llmgateway.router.pipeline.ClientAuth;
 import dev.llmgateway.router.pipeline.Backoff;
 import dev.llmgateway.router.pipeline.DecodeStage;
 import dev.llmgateway.router.pipeline.DispatchStage;
@@ -40,7 +41,7 @@ public final class Gateway implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Gateway.class.getName());
 
     private final GatewayConfig config;
-    private final KeyRing keys;
+    private final ClientAuth auth;
     private final ModelCatalog catalog;
     private final ProviderRegistry providers;
     private final UpstreamAccounts accounts;
@@ -63,7 +64,7 @@ public final class Gateway implements AutoCloseable {
                 config.dataDir());
         this.database = Database.open(config.store());
         this.tenancy = new Tenancy(database, config.tenancy(), clock);
-        this.keys = new KeyRing(config.security().clientKeys());
+        this.auth = ClientAuth.of(new KeyRing(config.security().clientKeys()), tenancy.keyValidator());
         this.catalog = new ModelCatalog(config);
         this.providers = new ProviderRegistry(config, clock);
         this.accounts = UpstreamAccounts.fromConfig(config, clock);
@@ -85,7 +86,7 @@ public final class Gateway implements AutoCloseable {
                         .orElse(false))));
         this.router = new PolicyRouter(catalog, policies);
         this.stages = List.of(
-                new AuthenticateStage(keys),
+                new AuthenticateStage(auth),
                 new DecodeStage(),
                 new RouteStage(router),
                 new DispatchStage(providers, accounts, config.timeouts(), backoff, clock));
@@ -95,8 +96,9 @@ public final class Gateway implements AutoCloseable {
         return config;
     }
 
-    KeyRing keys() {
-        return keys;
+    /** Client keys: the configured ones, then the database's. */
+    ClientAuth auth() {
+        return auth;
     }
 
     ModelCatalog catalog() {

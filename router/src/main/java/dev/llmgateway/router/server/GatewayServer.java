@@ -7,7 +7,7 @@ import dev.llmgateway.router.codec.Json;
 import dev.llmgateway.router.codec.anthropic.AnthropicCodec;
 import dev.llmgateway.router.codec.openai.OpenAiChatCodec;
 import dev.llmgateway.router.config.GatewayConfig;
-import dev.llmgateway.router.pipeline.AuthenticateStage;
+import dev.llmgateway.core.auth.Permission;
 import dev.llmgateway.router.route.ModelCatalog;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -55,7 +55,7 @@ public final class GatewayServer implements AutoCloseable {
                 .start();
         LOG.info(() -> "LLM Gateway listening on http://" + config.server().host() + ":" + server.port()
                 + " with " + gateway.providerCount() + " provider(s) and "
-                + gateway.keys().size() + " client key(s)");
+                + gateway.auth().configuredKeys() + " configured client key(s)");
         return new GatewayServer(gateway, server);
     }
 
@@ -85,7 +85,8 @@ public final class GatewayServer implements AutoCloseable {
     private static void models(Gateway gateway, OpenAiChatCodec codec, ServerRequest req, ServerResponse res) {
         ClientIdentity caller;
         try {
-            caller = AuthenticateStage.authenticate(gateway.keys(), n -> req.headers().first(HeaderNames.create(n)));
+            caller = gateway.auth().authenticate(n -> req.headers().first(HeaderNames.create(n)), ClientAddress.of(req),
+                    Permission.READ_ONLY);
         } catch (GatewayException e) {
             error(res, codec, e);
             return;

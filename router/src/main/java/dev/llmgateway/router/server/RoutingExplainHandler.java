@@ -3,13 +3,13 @@ package dev.llmgateway.router.server;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmgateway.core.auth.ClientIdentity;
+import dev.llmgateway.core.auth.Permission;
 import dev.llmgateway.core.chat.ChatRequest;
 import dev.llmgateway.core.error.GatewayException;
 import dev.llmgateway.core.error.InvalidRequestException;
 import dev.llmgateway.core.error.PermissionDeniedException;
 import dev.llmgateway.router.codec.Json;
 import dev.llmgateway.router.codec.openai.OpenAiChatCodec;
-import dev.llmgateway.router.pipeline.AuthenticateStage;
 import dev.llmgateway.router.route.AutoPolicy;
 import dev.llmgateway.router.route.Candidate;
 import dev.llmgateway.router.route.PolicyRouter;
@@ -39,8 +39,8 @@ final class RoutingExplainHandler implements Handler {
     public void handle(ServerRequest req, ServerResponse res) {
         res.header(HeaderNames.CONTENT_TYPE, "application/json");
         try {
-            ClientIdentity caller = AuthenticateStage.authenticate(gateway.keys(),
-                    n -> req.headers().first(HeaderNames.create(n)));
+            ClientIdentity caller = gateway.auth().authenticate(n -> req.headers().first(HeaderNames.create(n)),
+                    ClientAddress.of(req), Permission.READ_ONLY);
             ChatRequest request = codec.decode(BodyReader.read(req, gateway.config().server().maxBodyBytes()));
             PolicyRouter router = gateway.router();
             if (!router.isPolicy(request.model())) {

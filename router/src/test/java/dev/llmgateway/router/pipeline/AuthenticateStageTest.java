@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.llmgateway.core.auth.ClientIdentity;
+import dev.llmgateway.core.auth.Permission;
 import dev.llmgateway.core.error.AuthenticationException;
 import dev.llmgateway.core.pipeline.Chain;
 import dev.llmgateway.core.pipeline.Stage;
@@ -14,6 +15,7 @@ import dev.llmgateway.core.spi.DecodeContext;
 import dev.llmgateway.router.codec.openai.OpenAiChatCodec;
 import dev.llmgateway.security.keys.KeyEntry;
 import dev.llmgateway.security.keys.KeyRing;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,72 +48,76 @@ class AuthenticateStageTest {
 
     @Test
     void presentedKey_bearer_isTheKey() {
-        assertEquals(Optional.of("k1"), AuthenticateStage.presentedKey(headers("Authorization", "Bearer k1")));
+        assertEquals(Optional.of("k1"), ClientAuth.presentedKey(headers("Authorization", "Bearer k1")));
     }
 
     @Test
     void presentedKey_bearerInAnyCase_isTheKey() {
-        assertEquals(Optional.of("k1"), AuthenticateStage.presentedKey(headers("Authorization", "bearer k1")));
-        assertEquals(Optional.of("k1"), AuthenticateStage.presentedKey(headers("Authorization", "BEARER k1")));
-        assertEquals(Optional.of("k1"), AuthenticateStage.presentedKey(headers("Authorization", "  Bearer   k1  ")));
+        assertEquals(Optional.of("k1"), ClientAuth.presentedKey(headers("Authorization", "bearer k1")));
+        assertEquals(Optional.of("k1"), ClientAuth.presentedKey(headers("Authorization", "BEARER k1")));
+        assertEquals(Optional.of("k1"), ClientAuth.presentedKey(headers("Authorization", "  Bearer   k1  ")));
     }
 
     @Test
     void presentedKey_xApiKey_isTheKey() {
-        assertEquals(Optional.of("k2"), AuthenticateStage.presentedKey(headers("x-api-key", " k2 ")));
+        assertEquals(Optional.of("k2"), ClientAuth.presentedKey(headers("x-api-key", " k2 ")));
     }
 
     @Test
     void presentedKey_bothHeaders_prefersAuthorization() {
-        assertEquals(Optional.of("k1"), AuthenticateStage.presentedKey(headers("Authorization", "Bearer k1",
+        assertEquals(Optional.of("k1"), ClientAuth.presentedKey(headers("Authorization", "Bearer k1",
                 "x-api-key", "k2")));
     }
 
     @Test
     void presentedKey_nonBearerAuthorization_fallsBackToXApiKey() {
-        assertEquals(Optional.of("k2"), AuthenticateStage.presentedKey(headers("Authorization", "Basic dXNlcjpwYXNz",
+        assertEquals(Optional.of("k2"), ClientAuth.presentedKey(headers("Authorization", "Basic dXNlcjpwYXNz",
                 "x-api-key", "k2")));
-        assertEquals(Optional.empty(), AuthenticateStage.presentedKey(headers("Authorization", "Basic dXNlcjpwYXNz")));
+        assertEquals(Optional.empty(), ClientAuth.presentedKey(headers("Authorization", "Basic dXNlcjpwYXNz")));
     }
 
     @Test
     void presentedKey_emptyBearer_fallsBackToXApiKey() {
-        assertEquals(Optional.of("k2"), AuthenticateStage.presentedKey(headers("Authorization", "Bearer ",
+        assertEquals(Optional.of("k2"), ClientAuth.presentedKey(headers("Authorization", "Bearer ",
                 "x-api-key", "k2")));
-        assertEquals(Optional.empty(), AuthenticateStage.presentedKey(headers("Authorization", "Bearer    ")));
+        assertEquals(Optional.empty(), ClientAuth.presentedKey(headers("Authorization", "Bearer    ")));
     }
 
     @Test
     void presentedKey_bearerWithoutSpace_isNotAKey() {
-        assertEquals(Optional.empty(), AuthenticateStage.presentedKey(headers("Authorization", "Bearerk1")));
+        assertEquals(Optional.empty(), ClientAuth.presentedKey(headers("Authorization", "Bearerk1")));
     }
 
     @Test
     void presentedKey_xGoogApiKey_isTheKey() {
-        assertEquals(Optional.of("k3"), AuthenticateStage.presentedKey(headers("x-goog-api-key", "k3")));
+        assertEquals(Optional.of("k3"), ClientAuth.presentedKey(headers("x-goog-api-key", "k3")));
     }
 
     @Test
     void presentedKey_xApiKeyAndXGoogApiKey_prefersXApiKey() {
-        assertEquals(Optional.of("k2"), AuthenticateStage.presentedKey(headers("x-api-key", "k2",
+        assertEquals(Optional.of("k2"), ClientAuth.presentedKey(headers("x-api-key", "k2",
                 "x-goog-api-key", "k3")));
     }
 
     @Test
     void presentedKey_blankXApiKey_isEmpty() {
-        assertEquals(Optional.empty(), AuthenticateStage.presentedKey(headers("x-api-key", "   ")));
+        assertEquals(Optional.empty(), ClientAuth.presentedKey(headers("x-api-key", "   ")));
     }
 
     @Test
     void presentedKey_noHeaders_isEmpty() {
-        assertEquals(Optional.empty(), AuthenticateStage.presentedKey(headers()));
+        assertEquals(Optional.empty(), ClientAuth.presentedKey(headers()));
     }
 
     // --- authenticate ---------------------------------------------------------------------------
 
+    private static ClientIdentity authenticate(KeyRing keys, Function<String, Optional<String>> headers) {
+        return ClientAuth.configOnly(keys).authenticate(headers, InetAddress.getLoopbackAddress(), Permission.READ_WRITE);
+    }
+
     @Test
     void authenticate_validBearerKey_givesThatCaller() {
-        ClientIdentity caller = AuthenticateStage.authenticate(KEYS, headers("Authorization", "Bearer " + KEY_A));
+        ClientIdentity caller = authenticate(KEYS, headers("Authorization", "Bearer " + KEY_A));
         assertEquals("team-a", caller.name());
         assertEquals(List.of("openai/*"), caller.allowedModels());
         assertFalse(caller.keyId().contains(KEY_A), caller.keyId());
@@ -119,13 +125,13 @@ class AuthenticateStageTest {
 
     @Test
     void authenticate_validXApiKey_givesThatCaller() {
-        assertEquals("team-b", AuthenticateStage.authenticate(KEYS, headers("x-api-key", KEY_B)).name());
+        assertEquals("team-b", authenticate(KEYS, headers("x-api-key", KEY_B)).name());
     }
 
     @Test
     void authenticate_missingKey_throwsMissingApiKey() {
         AuthenticationException e = assertThrows(AuthenticationException.class,
-                () -> AuthenticateStage.authenticate(KEYS, headers()));
+                () -> authenticate(KEYS, headers()));
         assertEquals(Optional.of("missing_api_key"), e.code());
         assertEquals(401, e.status());
         assertTrue(e.getMessage().contains("Authorization"), e.getMessage());
@@ -135,7 +141,7 @@ class AuthenticateStageTest {
     void authenticate_wrongKey_throwsInvalidApiKeyWithoutEchoingIt() {
         String wrong = "lgw_WRONGWRONGWRONGWRONGWRONGWRONGWRONGWRONG";
         AuthenticationException e = assertThrows(AuthenticationException.class,
-                () -> AuthenticateStage.authenticate(KEYS, headers("Authorization", "Bearer " + wrong)));
+                () -> authenticate(KEYS, headers("Authorization", "Bearer " + wrong)));
         assertEquals(Optional.of("invalid_api_key"), e.code());
         assertEquals(401, e.status());
         assertFalse(e.getMessage().contains(wrong), e.getMessage());
@@ -144,14 +150,14 @@ class AuthenticateStageTest {
     @Test
     void authenticate_validKeyInOtherCase_isInvalid() {
         AuthenticationException e = assertThrows(AuthenticationException.class,
-                () -> AuthenticateStage.authenticate(KEYS, headers("x-api-key", KEY_A.toLowerCase(Locale.ROOT))));
+                () -> authenticate(KEYS, headers("x-api-key", KEY_A.toLowerCase(Locale.ROOT))));
         assertEquals(Optional.of("invalid_api_key"), e.code());
     }
 
     @Test
     void authenticate_emptyKeyRing_rejectsEveryKey() {
         AuthenticationException e = assertThrows(AuthenticationException.class,
-                () -> AuthenticateStage.authenticate(new KeyRing(List.of()), headers("x-api-key", KEY_A)));
+                () -> authenticate(new KeyRing(List.of()), headers("x-api-key", KEY_A)));
         assertEquals(Optional.of("invalid_api_key"), e.code());
     }
 
@@ -174,7 +180,7 @@ class AuthenticateStageTest {
             }
         };
         return new GatewayExchange("req-1", new OpenAiChatCodec(), headers, new byte[0], context,
-                Deadline.after(Duration.ofHours(1)), writer);
+                Deadline.after(Duration.ofHours(1)), writer, InetAddress.getLoopbackAddress());
     }
 
     @Test
@@ -182,7 +188,7 @@ class AuthenticateStageTest {
         List<String> reached = new ArrayList<>();
         Stage<GatewayExchange> next = (ex, chain) -> reached.add(ex.caller().orElseThrow().name());
         GatewayExchange exchange = exchange(headers("Authorization", "Bearer " + KEY_B));
-        Chain.start(List.of(new AuthenticateStage(KEYS), next), exchange);
+        Chain.start(List.of(new AuthenticateStage(ClientAuth.configOnly(KEYS)), next), exchange);
         assertEquals(List.of("team-b"), reached);
     }
 
@@ -192,7 +198,7 @@ class AuthenticateStageTest {
         Stage<GatewayExchange> next = (ex, chain) -> reached.add("next");
         GatewayExchange exchange = exchange(headers());
         assertThrows(AuthenticationException.class,
-                () -> Chain.start(List.of(new AuthenticateStage(KEYS), next), exchange));
+                () -> Chain.start(List.of(new AuthenticateStage(ClientAuth.configOnly(KEYS)), next), exchange));
         assertTrue(reached.isEmpty());
         assertEquals(Optional.empty(), exchange.caller());
     }
@@ -202,7 +208,7 @@ class AuthenticateStageTest {
         List<String> reached = new ArrayList<>();
         Stage<GatewayExchange> next = (ex, chain) -> reached.add(ex.caller().orElseThrow().name());
         GatewayExchange exchange = exchange(headers(), new DecodeContext(Optional.empty(), false, Map.of("key", KEY_A)));
-        Chain.start(List.of(new AuthenticateStage(KEYS), next), exchange);
+        Chain.start(List.of(new AuthenticateStage(ClientAuth.configOnly(KEYS)), next), exchange);
         assertEquals(List.of("team-a"), reached);
     }
 
@@ -210,7 +216,7 @@ class AuthenticateStageTest {
     void handle_headerAndQueryKey_prefersHeader() {
         GatewayExchange exchange = exchange(headers("Authorization", "Bearer " + KEY_B),
                 new DecodeContext(Optional.empty(), false, Map.of("key", KEY_A)));
-        Chain.start(List.of(new AuthenticateStage(KEYS)), exchange);
+        Chain.start(List.of(new AuthenticateStage(ClientAuth.configOnly(KEYS))), exchange);
         assertEquals("team-b", exchange.caller().orElseThrow().name());
     }
 
@@ -218,7 +224,7 @@ class AuthenticateStageTest {
     void handle_wrongQueryKey_isInvalid() {
         GatewayExchange exchange = exchange(headers(), new DecodeContext(Optional.empty(), false, Map.of("key", "nope")));
         AuthenticationException e = assertThrows(AuthenticationException.class,
-                () -> Chain.start(List.of(new AuthenticateStage(KEYS)), exchange));
+                () -> Chain.start(List.of(new AuthenticateStage(ClientAuth.configOnly(KEYS))), exchange));
         assertEquals(Optional.of("invalid_api_key"), e.code());
     }
 }

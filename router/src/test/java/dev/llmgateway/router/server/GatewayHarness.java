@@ -122,6 +122,18 @@ final class GatewayHarness implements AutoCloseable {
         return dataDir;
     }
 
+    /** The gateway's tenancy (its database), for tests that set up organizations. */
+    dev.llmgateway.tenancy.Tenancy tenancy() {
+        return server.gateway().tenancy();
+    }
+
+    /** Inserts an active organization row, as the organization service would. */
+    void organization(String id) {
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+        tenancy().database().execute().insert("INSERT INTO organizations (id, name, status, created_at, updated_at) "
+                + "VALUES (?, ?, 'active', ?, ?)", id, "Org " + id, now, now);
+    }
+
     URI uri(String path) {
         return URI.create("http://127.0.0.1:" + server.port() + path);
     }
