@@ -2,6 +2,7 @@ package dev.llmgateway.tenancy;
 
 import dev.llmgateway.store.Database;
 import dev.llmgateway.tenancy.audit.AuditLog;
+import dev.llmgateway.tenancy.quota.Quotas;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ public final class Tenancy implements AutoCloseable {
     private final AuditLog audit;
     private final Changes changes;
     // feature services: one field each, assigned in the constructor
+    private final Quotas quotas;
 
     public Tenancy(Database db, TenancySettings settings, Clock clock) {
         this.db = db;
@@ -26,6 +28,7 @@ public final class Tenancy implements AutoCloseable {
         this.audit = new AuditLog(db, clock);
         this.changes = new Changes(db);
         // feature services: constructed here
+        this.quotas = new Quotas(db, audit, changes, clock, settings.cacheSync());
     }
 
     public Database database() {
@@ -50,6 +53,11 @@ public final class Tenancy implements AutoCloseable {
 
     // feature services: accessors
 
+    /** Limits of organizations and keys, and their enforcement. */
+    public Quotas quotas() {
+        return quotas;
+    }
+
     /** How admin API credentials other than the admin key become actors, tried in this order. */
     public List<ActorResolver> actorResolvers() {
         List<ActorResolver> resolvers = new ArrayList<>();
@@ -61,5 +69,6 @@ public final class Tenancy implements AutoCloseable {
     @Override
     public void close() {
         // feature services: close
+        quotas.close();
     }
 }
