@@ -14,6 +14,7 @@ final class TenantRoutes {
         List<AdminRoutes> routes = new ArrayList<>();
         routes.add(new AuditRoutes(tenancy));
         // feature routes: one line each
+        routes.add(new QuotaRoutes(tenancy));
         return routes;
     }
 }
