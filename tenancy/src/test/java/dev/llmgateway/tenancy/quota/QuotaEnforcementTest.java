@@ -145,12 +145,16 @@ class QuotaEnforcementTest {
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void admit_scopesWithoutLimits_needNoDatabaseOnceCached(DatabaseKind kind) {
-        try (TestDatabase t = TestDatabase.open(kind); Database own = Database.open(t.settings())) {
+        try (TestDatabase t = TestDatabase.open(kind)) {
+            Database own = Database.open(t.settings());
             Tenancy tenancy = tenancy(own, new TestClock(NOV));
-            org(t.database(), "org_x");
-            assertEquals(Reservation.NONE, assertInstanceOf(Admission.Admitted.class,
-                    tenancy.quotas().admit("org_x", "key_a")).reservation());
-            own.close(); // any statement now fails
+            try {
+                org(t.database(), "org_x");
+                assertEquals(Reservation.NONE, assertInstanceOf(Admission.Admitted.class,
+                        tenancy.quotas().admit("org_x", "key_a")).reservation());
+            } finally {
+                own.close(); // from here on any statement fails
+            }
             assertEquals(Reservation.NONE, assertInstanceOf(Admission.Admitted.class,
                     tenancy.quotas().admit("org_x", "key_a")).reservation());
             tenancy.quotas().record(Reservation.NONE, 10, BigDecimal.ONE);
