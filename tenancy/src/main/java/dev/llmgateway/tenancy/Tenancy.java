@@ -6,6 +6,7 @@ import dev.llmgateway.tenancy.key.ClientKeys;
 import dev.llmgateway.tenancy.key.KeyActorResolver;
 import dev.llmgateway.tenancy.key.KeyCacheSync;
 import dev.llmgateway.tenancy.key.KeyValidator;
+import dev.llmgateway.tenancy.quota.Quotas;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,7 @@ public final class Tenancy implements AutoCloseable {
     private final KeyValidator keyValidator;
     private final ClientKeys clientKeys;
     private final KeyCacheSync keyCacheSync;
+    private final Quotas quotas;
 
     public Tenancy(Database db, TenancySettings settings, Clock clock) {
         this.db = db;
@@ -36,6 +38,7 @@ public final class Tenancy implements AutoCloseable {
         this.keyValidator = new KeyValidator(db, clock);
         this.clientKeys = new ClientKeys(db, clock, settings, audit, keyValidator);
         this.keyCacheSync = new KeyCacheSync(changes, keyValidator, settings.cacheSync(), clock);
+        this.quotas = new Quotas(db, audit, changes, clock, settings.cacheSync());
     }
 
     public Database database() {
@@ -70,6 +73,11 @@ public final class Tenancy implements AutoCloseable {
         return keyValidator;
     }
 
+    /** Limits of organizations and keys, and their enforcement. */
+    public Quotas quotas() {
+        return quotas;
+    }
+
     /** How admin API credentials other than the admin key become actors, tried in this order. */
     public List<ActorResolver> actorResolvers() {
         List<ActorResolver> resolvers = new ArrayList<>();
@@ -83,5 +91,6 @@ public final class Tenancy implements AutoCloseable {
     public void close() {
         // feature services: close
         keyCacheSync.close();
+        quotas.close();
     }
 }

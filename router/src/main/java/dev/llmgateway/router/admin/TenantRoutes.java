@@ -15,6 +15,7 @@ final class TenantRoutes {
         routes.add(new AuditRoutes(tenancy));
         // feature routes: one line each
         routes.add(new KeyRoutes(tenancy));
+        routes.add(new QuotaRoutes(tenancy));
         return routes;
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.llmgateway.core.auth.ClientIdentity;
 import dev.llmgateway.router.config.GatewayConfig.Provider;
 import dev.llmgateway.router.config.GatewayConfig.ProviderType;
 import dev.llmgateway.router.route.PolicySettings;
@@ -31,6 +32,9 @@ public final class ConfigLoader {
     private static final List<String> PROVIDER_FIELDS = List.of("type", "base-uri", "api-key", "models", "strategy");
     private static final List<String> ACCOUNT_FIELDS = List.of("name", "api-key", "weight", "priority", "models",
             "max-concurrency", "requests-per-minute", "tokens-per-minute", "enabled");
+    /** {@code org}: the organization the key is attributed to (its limits apply); the rest are the key's own rate limits. */
+    private static final List<String> CLIENT_KEY_FIELDS = List.of("name", "hash", "key", "models", "org",
+            "requests-per-minute", "tokens-per-minute", "max-concurrency");
     private static final List<String> STRATEGIES = List.of("round-robin", "weighted", "least-in-flight",
             "lowest-latency", "fill-first");
     private static final Map<String, String> DEFAULT_BASE_URIS = Map.of(
@@ -189,6 +193,18 @@ public final class ConfigLoader {
         return out;
     }
 
+    private static long positiveLong(ConfigReader r, JsonNode item, String path, String field) {
+        JsonNode n = item.get(field);
+        if (n == null || n.isNull()) {
+            return 0;
+        }
+        if (!n.isIntegralNumber() || !n.canConvertToLong() || n.longValue() < 0) {
+            r.problem(path + "." + field, "must be a whole number of at least 0, got '" + n.asText() + "'");
+            return 0;
+        }
+        return n.longValue();
+    }
+
     private static int positive(ConfigReader r, JsonNode item, String path, String field, int fallback, int min) {
         JsonNode n = item.get(field);
         if (n == null || n.isNull()) {
@@ -228,12 +244,12 @@ public final class ConfigLoader {
             String p = "security.client-keys[" + i + "]";
             JsonNode item = items.get(i);
             if (!item.isObject()) {
-                r.problem(p, "must be a map with name, hash (or key) and optional models");
+                r.problem(p, "must be a map with name, hash (or key) and optional models, org and rate limits");
                 continue;
             }
             item.fieldNames().forEachRemaining(f -> {
-                if (!List.of("name", "hash", "key", "models").contains(f)) {
-                    r.problem(p + "." + f, "unknown key (expected name, hash, key, models)");
+                if (!CLIENT_KEY_FIELDS.contains(f)) {
+                    r.problem(p + "." + f, "unknown key (expected one of " + CLIENT_KEY_FIELDS + ")");
                 }
             });
             String name = item.path("name").asText("").trim();
@@ -245,12 +261,23 @@ public final class ConfigLoader {
             item.path("models").forEach(m -> models.add(m.asText()));
             String hash = item.path("hash").asText("").trim();
             String key = item.path("key").asText("").trim();
+            KeyEntry entry = null;
             if (!hash.isEmpty() && checkHash(r, p + ".hash", hash)) {
-                keys.add(new KeyEntry(name, hash, "key:" + name, models));
+                entry = new KeyEntry(name, hash, "key:" + name, models);
             } else if (hash.isEmpty() && !key.isEmpty()) {
-                keys.add(KeyEntry.fromPlainKey(name, key, models));
+                entry = KeyEntry.fromPlainKey(name, key, models);
             } else if (hash.isEmpty()) {
                 r.problem(p, "needs 'hash' (sha256:<hex>, from `llm-gateway hash-key`) or 'key'");
+            }
+            String org = item.path("org").asText("").trim();
+            if (!org.isEmpty() && !org.matches("[A-Za-z0-9_.-]{1,40}")) {
+                r.problem(p + ".org", "must be an organization id (up to 40 letters, digits, '_', '.', '-'), got '"
+                        + org + "'");
+            }
+            if (entry != null) {
+                keys.add(entry.inOrg(org).withLimits(new ClientIdentity.RateLimits(
+                        positive(r, item, p, "requests-per-minute", 0, 0), positiveLong(r, item, p, "tokens-per-minute"),
+                        positive(r, item, p, "max-concurrency", 0, 0))));
             }
         }
         return new GatewayConfig.Security(adminHash, keys);

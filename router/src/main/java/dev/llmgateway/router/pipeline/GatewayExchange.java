@@ -10,9 +10,14 @@ import dev.llmgateway.core.spi.DecodeContext;
 import dev.llmgateway.core.spi.FormatCodec;
 import dev.llmgateway.router.pool.AccountPool;
 import java.net.InetAddress;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The state of one request as it moves through the stages. Confined to the request's thread. The
@@ -20,6 +25,8 @@ import java.util.function.Function;
  * for the access log.
  */
 public final class GatewayExchange {
+
+    private static final Logger LOG = Logger.getLogger(GatewayExchange.class.getName());
 
     private final String requestId;
     private final FormatCodec codec;
@@ -38,6 +45,8 @@ public final class GatewayExchange {
     private int attempts;
     private Usage usage;
     private String outcome = "";
+    private final List<CompletionListener> listeners = new ArrayList<>();
+    private boolean completed;
 
     public GatewayExchange(String requestId, FormatCodec codec, Function<String, Optional<String>> headers,
                            byte[] body, DecodeContext decodeContext, Deadline deadline, ResponseWriter writer,
@@ -151,5 +160,46 @@ public final class GatewayExchange {
 
     void outcome(String outcome) {
         this.outcome = outcome;
+    }
+
+    /**
+     * Adds a listener told once how this request ended: stages that hold something until then (a
+     * concurrency slot, a quota reservation) register here, in the order they ran.
+     */
+    public void onCompletion(CompletionListener listener) {
+        listeners.add(Objects.requireNonNull(listener));
+    }
+
+    /**
+     * Tells every listener how the request ended, once: later calls do nothing. {@code status} is
+     * the HTTP status sent; {@code clientGone} that writing to the client failed. Never throws: a
+     * failing listener is logged and the others still run.
+     */
+    public void complete(int status, boolean clientGone, Instant at) {
+        if (completed) {
+            return;
+        }
+        completed = true;
+        RequestOutcome result = new RequestOutcome(requestId, caller(), servedBy(), usage(), status,
+                ending(status, clientGone), at);
+        for (CompletionListener l : listeners) {
+            try {
+                l.completed(result);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "rid=" + requestId + " completion listener " + l.getClass().getName()
+                        + " failed", e);
+            }
+        }
+    }
+
+    private RequestOutcome.Ending ending(int status, boolean clientGone) {
+        if (clientGone || outcome.equals("client_disconnected")) {
+            return RequestOutcome.Ending.CANCELLED;
+        }
+        if (outcome.equals("upstream_error_mid_stream")) {
+            return RequestOutcome.Ending.BROKEN;
+        }
+        return status == 200 && outcome.equals("complete") ? RequestOutcome.Ending.COMPLETED
+                : RequestOutcome.Ending.FAILED;
     }
 }

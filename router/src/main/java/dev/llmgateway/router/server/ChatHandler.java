@@ -50,6 +50,7 @@ final class ChatHandler implements Handler {
         String requestId = req.context().get(RequestId.class).map(RequestId::value).orElse("-");
         HelidonResponseWriter writer = new HelidonResponseWriter(res);
         GatewayExchange exchange = null;
+        boolean clientGone = false;
         try {
             byte[] body = BodyReader.read(req, gateway.config().server().maxBodyBytes());
             exchange = new GatewayExchange(requestId, codec, name -> req.headers().first(HeaderNames.create(name)),
@@ -61,6 +62,7 @@ final class ChatHandler implements Handler {
         } catch (ProviderFailure e) {
             fail(writer, e.clientError());
         } catch (UncheckedIOException e) {
+            clientGone = true;
             LOG.fine(() -> "rid=" + requestId + " client connection failed: " + e.getMessage());
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "rid=" + requestId + " internal error", e);
@@ -68,6 +70,11 @@ final class ChatHandler implements Handler {
                     + requestId + ").", null, "internal_error"));
         } finally {
             writer.finish();
+            if (exchange != null) {
+                // after the answer is finished, so the listeners cannot delay or change it
+                gateway.completionListeners().forEach(exchange::onCompletion);
+                exchange.complete(writer.status(), clientGone, gateway.clock().instant());
+            }
             accessLog.record(req, requestId, writer.status(), exchange, System.nanoTime() - start);
         }
     }

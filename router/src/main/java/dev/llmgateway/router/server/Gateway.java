@@ -2,13 +2,19 @@ package dev.llmgateway.router.server;
 
 import dev.llmgateway.core.pipeline.Stage;
 import dev.llmgateway.router.config.GatewayConfig;
+import dev.llmgateway.cost.price.PriceBook;
 import dev.llmgateway.router.pipeline.AuthenticateStage;
 import dev.llmgateway.router.pipeline.ClientAuth;
 import dev.llmgateway.router.pipeline.Backoff;
+import dev.llmgateway.router.pipeline.CompletionListener;
 import dev.llmgateway.router.pipeline.DecodeStage;
 import dev.llmgateway.router.pipeline.DispatchStage;
 import dev.llmgateway.router.pipeline.GatewayExchange;
+import dev.llmgateway.router.pipeline.QuotaStage;
+import dev.llmgateway.router.pipeline.RateLimitStage;
+import dev.llmgateway.router.pipeline.RequestPricer;
 import dev.llmgateway.router.pipeline.RouteStage;
+import dev.llmgateway.router.ratelimit.KeyRateLimiter;
 import dev.llmgateway.classifier.Classifier;
 import dev.llmgateway.classifier.ClassifierSettings;
 import dev.llmgateway.router.pool.UpstreamAccounts;
@@ -31,6 +37,7 @@ import java.util.logging.Logger;
 import dev.llmgateway.tenancy.Tenancy;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The assembled gateway: configuration, keys, catalog, providers and the stage order (written
@@ -51,6 +58,9 @@ public final class Gateway implements AutoCloseable {
     private final Database database;
     private final Tenancy tenancy;
     private final ScheduledExecutorService background;
+    private final Clock clock;
+    private final RequestPricer pricer;
+    private final List<CompletionListener> completionListeners = new CopyOnWriteArrayList<>();
 
     public Gateway(GatewayConfig config, Clock clock) {
         this(config, clock, new Backoff(config.retry()));
@@ -62,6 +72,7 @@ public final class Gateway implements AutoCloseable {
         GatewayConfig.Secrets secrets = config.secrets();
         SecretBox box = MasterKeys.resolve(secrets.masterKey(), secrets.masterKeyFile(), secrets.production(),
                 config.dataDir());
+        this.clock = clock;
         this.database = Database.open(config.store());
         this.tenancy = new Tenancy(database, config.tenancy(), clock);
         this.auth = ClientAuth.of(new KeyRing(config.security().clientKeys()), tenancy.keyValidator());
@@ -85,10 +96,15 @@ public final class Gateway implements AutoCloseable {
                 model -> catalog.resolve(model).map(t -> accounts.pool().hasAvailable(t.provider(), t.model(), Set.of()))
                         .orElse(false))));
         this.router = new PolicyRouter(catalog, policies);
+        this.pricer = new RequestPricer(PriceBook.defaults(), config.providers());
+        // Rate limits first: cheap and in memory, they refuse before the body is even parsed. Quotas
+        // after routing, so a request refused for its model does not use one up.
         this.stages = List.of(
                 new AuthenticateStage(auth),
+                new RateLimitStage(new KeyRateLimiter(clock)),
                 new DecodeStage(),
                 new RouteStage(router),
+                new QuotaStage(tenancy.quotas(), pricer),
                 new DispatchStage(providers, accounts, config.timeouts(), backoff, clock));
     }
 
@@ -107,6 +123,27 @@ public final class Gateway implements AutoCloseable {
 
     List<Stage<GatewayExchange>> stages() {
         return stages;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    /** Prices completed requests with the price book. */
+    public RequestPricer pricer() {
+        return pricer;
+    }
+
+    /**
+     * Adds a listener told how every chat request ended (after the stages' own listeners); see
+     * {@link CompletionListener} for the contract.
+     */
+    public void onCompletion(CompletionListener listener) {
+        completionListeners.add(listener);
+    }
+
+    List<CompletionListener> completionListeners() {
+        return completionListeners;
     }
 
     ProviderRegistry providers() {

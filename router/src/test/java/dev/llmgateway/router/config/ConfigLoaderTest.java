@@ -442,6 +442,31 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void fromTree_clientKeyWithOrgAndRateLimits_keepsThem() {
+        GatewayConfig c = load("""
+                security:
+                  client-keys:
+                    - {name: a, key: lgw_plainkey1234567890, org: org_x, requests-per-minute: 60,
+                       tokens-per-minute: 5000000000, max-concurrency: 4}
+                    - {name: b, key: lgw_plainkey0987654321}
+                """);
+        KeyEntry a = c.security().clientKeys().get(0);
+        assertEquals("org_x", a.orgId());
+        assertEquals(new dev.llmgateway.core.auth.ClientIdentity.RateLimits(60, 5_000_000_000L, 4), a.limits());
+        KeyEntry b = c.security().clientKeys().get(1);
+        assertEquals("", b.orgId());
+        assertEquals(dev.llmgateway.core.auth.ClientIdentity.RateLimits.NONE, b.limits());
+    }
+
+    @Test
+    void fromTree_clientKeyWithBadOrgOrLimit_isAProblem() {
+        assertOneProblem(problems("security: {client-keys: [{name: a, key: lgw_plainkey1234567890, org: 'org x'}]}"),
+                "security.client-keys[0].org", "organization id");
+        assertOneProblem(problems("security: {client-keys: [{name: a, key: lgw_plainkey1234567890, "
+                + "requests-per-minute: -1}]}"), "security.client-keys[0].requests-per-minute", "whole number");
+    }
+
+    @Test
     void fromTree_clientKeyWithNeitherHashNorKey_isAProblem() {
         assertOneProblem(problems("security: {client-keys: [{name: demo}]}"), "security.client-keys[0]",
                 "hash");

@@ -59,6 +59,14 @@ final class GatewayHarness implements AutoCloseable {
      * spaces); {@code %FAKE%} in it stands for the fake upstream's base URI.
      */
     static GatewayHarness start(String timeouts, String retry, String fakeProvider) {
+        return start(timeouts, retry, fakeProvider, "");
+    }
+
+    /**
+     * {@code extraKeys} are more {@code security.client-keys} entries, as YAML flow maps one per
+     * line ({@code {name: q, key: ..., org: org_q}}).
+     */
+    static GatewayHarness start(String timeouts, String retry, String fakeProvider, String extraKeys) {
         FakeUpstream upstream = FakeUpstream.start();
         try {
             Path dataDir = Files.createTempDirectory("llmgw-it");
@@ -96,12 +104,14 @@ final class GatewayHarness implements AutoCloseable {
                         - name: limited
                           key: %s
                           models: ["fake/gpt-4o"]
+                    %s
                     """.formatted(dataDir, timeouts, retry, (fakeProvider.isEmpty() ? """
                           base-uri: %FAKE%
                           api-key: %SECRET%
                           models: [gpt-4o-mini, gpt-4o]
                     """ : fakeProvider).replace("%FAKE%", upstream.baseUri().toString())
-                            .replace("%SECRET%", UPSTREAM_SECRET).stripTrailing(), ADMIN_KEY, FULL_KEY, LIMITED_KEY);
+                            .replace("%SECRET%", UPSTREAM_SECRET).stripTrailing(), ADMIN_KEY, FULL_KEY, LIMITED_KEY,
+                    extraKeys.lines().map(l -> "    - " + l.strip()).collect(java.util.stream.Collectors.joining("\n")));
             JsonNode tree = new ObjectMapper(new YAMLFactory()).readTree(yaml);
             Path file = dataDir.resolve("gateway.yaml");
             Files.writeString(file, JSON.writeValueAsString(tree));

@@ -1,6 +1,7 @@
 package dev.llmgateway.security.keys;
 
 import dev.llmgateway.core.auth.ClientIdentity;
+import dev.llmgateway.core.auth.Permission;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Optional;
@@ -38,7 +39,8 @@ public final class KeyRing {
             return Optional.empty();
         }
         KeyEntry entry = entries.get(found);
-        return Optional.of(new ClientIdentity(entry.publicId(), entry.name(), entry.allowedModels()));
+        return Optional.of(new ClientIdentity(entry.publicId(), entry.name(), entry.allowedModels(), Permission.READ_WRITE,
+                new ClientIdentity.Tenant(entry.orgId(), ""), entry.limits()));
     }
 
     public int size() {

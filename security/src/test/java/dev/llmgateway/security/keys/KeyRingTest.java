@@ -27,6 +27,20 @@ class KeyRingTest {
     }
 
     @Test
+    void authenticate_keyOfAnOrganizationWithLimits_identityCarriesBoth() {
+        String key = ApiKeys.generate();
+        ClientIdentity.RateLimits limits = new ClientIdentity.RateLimits(60, 10_000, 2);
+        KeyRing ring = new KeyRing(List.of(KeyEntry.fromPlainKey("a", key, List.of()).inOrg("org_x").withLimits(limits)));
+
+        ClientIdentity id = ring.authenticate(key).orElseThrow();
+
+        assertEquals(new ClientIdentity.Tenant("org_x", ""), id.tenant());
+        assertEquals(limits, id.limits());
+        assertEquals(ClientIdentity.Tenant.NONE, new KeyRing(List.of(KeyEntry.fromPlainKey("b", key, List.of())))
+                .authenticate(key).orElseThrow().tenant());
+    }
+
+    @Test
     void authenticate_unknownOrEmptyKey_returnsEmpty() {
         KeyRing ring = new KeyRing(List.of(KeyEntry.fromPlainKey("a", ApiKeys.generate(), List.of())));
 
