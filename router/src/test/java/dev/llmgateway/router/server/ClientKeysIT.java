@@ -115,6 +115,31 @@ class ClientKeysIT {
         refused(chat("lgw_" + "x".repeat(40)), 401, "invalid_api_key");
     }
 
+    @Test
+    void databaseKey_quotaAndRateLimit_areEnforcedExactly_andOrgLimitCoversAllItsKeys() {
+        JsonNode limited = createKey("{\"name\":\"quota\",\"limits\":{\"rpm\":100}}");
+        String id = limited.path("id").asText();
+        String key = limited.path("key").asText();
+        HttpResponse<String> set = admin("PUT", "/orgs/" + ORG + "/keys/" + id + "/limits", "{\"requests_per_month\":2}");
+        assertEquals(200, set.statusCode(), set.body());
+        assertEquals(200, chat(key).statusCode());
+        assertEquals(200, chat(key).statusCode());
+        HttpResponse<String> third = chat(key);
+        refused(third, 429, "quota_exceeded");
+        assertTrue(third.headers().firstValue("retry-after").isPresent());
+
+        String other = createKey("{\"name\":\"unlimited\"}").path("key").asText();
+        assertEquals(200, chat(other).statusCode(), "the key's limit is its own");
+        assertEquals(200, admin("PUT", "/orgs/" + ORG + "/limits", "{\"requests_per_month\":4}").statusCode());
+        // the organization counts from when it got its limit: 4 more for all of its keys together
+        for (int i = 0; i < 4; i++) {
+            assertEquals(200, chat(other).statusCode(), "request " + i);
+        }
+        refused(chat(other), 429, "quota_exceeded");
+        JsonNode usage = json(admin("GET", "/orgs/" + ORG + "/usage", null).body());
+        assertTrue(usage.toString().contains("\"requests\""), usage.toString());
+    }
+
     private static Set<String> fields(JsonNode node) {
         Set<String> out = new java.util.HashSet<>();
         node.fieldNames().forEachRemaining(out::add);
