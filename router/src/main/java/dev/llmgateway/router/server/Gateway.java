@@ -1,7 +1,10 @@
 package dev.llmgateway.router.server;
 
 import dev.llmgateway.core.pipeline.Stage;
+import dev.llmgateway.router.accounttype.AccountTypes;
 import dev.llmgateway.router.config.GatewayConfig;
+import dev.llmgateway.router.oauth.OAuthAccounts;
+import dev.llmgateway.router.oauth.OAuthStore;
 import dev.llmgateway.router.pipeline.AuthenticateStage;
 import dev.llmgateway.router.pipeline.Backoff;
 import dev.llmgateway.router.pipeline.DecodeStage;
@@ -49,6 +52,7 @@ public final class Gateway implements AutoCloseable {
     private final List<Stage<GatewayExchange>> stages;
     private final Database database;
     private final Tenancy tenancy;
+    private final OAuthAccounts oauth;
     private final ScheduledExecutorService background;
 
     public Gateway(GatewayConfig config, Clock clock) {
@@ -65,9 +69,13 @@ public final class Gateway implements AutoCloseable {
         this.tenancy = new Tenancy(database, config.tenancy(), clock);
         this.keys = new KeyRing(config.security().clientKeys());
         this.catalog = new ModelCatalog(config);
-        this.providers = new ProviderRegistry(config, clock);
+        AccountTypes types = AccountTypes.of(config.accounts());
+        this.providers = new ProviderRegistry(config, types, clock);
         this.accounts = UpstreamAccounts.fromConfig(config, clock);
+        this.oauth = new OAuthAccounts(config.accounts(), types, accounts,
+                new OAuthStore(database, box, tenancy.audit()), clock);
         accounts.useStore(new AccountStore(database, box, tenancy.audit(), clock), clock.instant());
+        oauth.start();
         this.background = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "llmgw-account-sync");
             t.setDaemon(true);
@@ -116,6 +124,11 @@ public final class Gateway implements AutoCloseable {
         return accounts;
     }
 
+    /** Subscription OAuth accounts (authorization, tokens, refresh), for the admin API. */
+    public OAuthAccounts oauth() {
+        return oauth;
+    }
+
     int providerCount() {
         return providers.size();
     }
@@ -136,6 +149,7 @@ public final class Gateway implements AutoCloseable {
     @Override
     public void close() {
         background.shutdownNow();
+        oauth.close();
         providers.close();
         classifier.close();
         tenancy.close();

@@ -59,6 +59,11 @@ final class GatewayHarness implements AutoCloseable {
      * spaces); {@code %FAKE%} in it stands for the fake upstream's base URI.
      */
     static GatewayHarness start(String timeouts, String retry, String fakeProvider) {
+        return start(timeouts, retry, fakeProvider, "");
+    }
+
+    /** {@code topLevel} is extra YAML at the top level (sections such as {@code accounts:}). */
+    static GatewayHarness start(String timeouts, String retry, String fakeProvider, String topLevel) {
         FakeUpstream upstream = FakeUpstream.start();
         try {
             Path dataDir = Files.createTempDirectory("llmgw-it");
@@ -96,12 +101,14 @@ final class GatewayHarness implements AutoCloseable {
                         - name: limited
                           key: %s
                           models: ["fake/gpt-4o"]
+                    %s
                     """.formatted(dataDir, timeouts, retry, (fakeProvider.isEmpty() ? """
                           base-uri: %FAKE%
                           api-key: %SECRET%
                           models: [gpt-4o-mini, gpt-4o]
                     """ : fakeProvider).replace("%FAKE%", upstream.baseUri().toString())
-                            .replace("%SECRET%", UPSTREAM_SECRET).stripTrailing(), ADMIN_KEY, FULL_KEY, LIMITED_KEY);
+                            .replace("%SECRET%", UPSTREAM_SECRET).stripTrailing(), ADMIN_KEY, FULL_KEY, LIMITED_KEY,
+                    topLevel.stripTrailing());
             JsonNode tree = new ObjectMapper(new YAMLFactory()).readTree(yaml);
             Path file = dataDir.resolve("gateway.yaml");
             Files.writeString(file, JSON.writeValueAsString(tree));
