@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmgateway.router.oauth.Pkce;
 import dev.llmgateway.store.Rows;
+import dev.llmgateway.testing.FakeAuthServer;
 import dev.llmgateway.testing.RecordedRequest;
 import dev.llmgateway.testing.Reply;
 import java.net.URI;
@@ -173,14 +174,14 @@ class OAuthAccountsIT {
     @Test
     void concurrentRequests_whileTheTokenIsAboutToExpire_makeExactlyOneRefreshCall() throws Exception {
         auth = FakeAuthServer.start();
-        auth.expiresIn = 5; // inside the 30 s margin: every request wants a fresh token
+        auth.expiresIn(5); // inside the 30 s margin: every request wants a fresh token
         gw = gateway(auth, true);
         addAndAuthorize(gw);
-        auth.expiresIn = 3600;
-        auth.answer = call -> {
+        auth.expiresIn(3600);
+        auth.answer(call -> {
             FakeAuthServer.Answer a = auth.grant(call);
             return new FakeAuthServer.Answer(a.status(), a.body(), Duration.ofMillis(300)); // requests pile up
-        };
+        });
         int n = 20;
         for (int i = 0; i < n; i++) {
             gw.upstream.enqueue(Reply.json(200, ANSWER));
@@ -206,10 +207,10 @@ class OAuthAccountsIT {
     @Test
     void revokedRefreshToken_disablesTheAccount_andReportsWhy() {
         auth = FakeAuthServer.start();
-        auth.expiresIn = 5;
+        auth.expiresIn(5);
         gw = gateway(auth, true);
         addAndAuthorize(gw);
-        auth.answer = call -> FakeAuthServer.invalidGrant();
+        auth.answer(call -> FakeAuthServer.invalidGrant());
 
         HttpResponse<String> res = messages(gw, "Be brief.");
 
@@ -231,7 +232,7 @@ class OAuthAccountsIT {
         messages(gw, "again");
         assertEquals(1, auth.count("refresh_token"), "a revoked account is not refreshed again");
 
-        auth.answer = auth::grant; // authorizing again brings it back
+        auth.answer(auth::grant); // authorizing again brings it back
         addAgain(gw);
         gw.upstream.enqueue(Reply.json(200, ANSWER));
         assertEquals(200, messages(gw, "Be brief.").statusCode());

@@ -1,4 +1,4 @@
-package dev.llmgateway.router.server;
+package dev.llmgateway.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,32 +26,32 @@ import java.util.function.Function;
  * bodies, records every call, and by default grants {@code access-<n>} / {@code refresh-<n>} tokens
  * that live {@link #expiresIn} seconds. Tests replace {@link #answer} to refuse, delay or revoke.
  */
-final class FakeAuthServer implements AutoCloseable {
+public final class FakeAuthServer implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One token request: its content type and its parameters (JSON fields or form fields). */
-    record Call(String contentType, Map<String, String> params) {
-        String grantType() {
+    public record Call(String contentType, Map<String, String> params) {
+        public String grantType() {
             return params.getOrDefault("grant_type", "");
         }
     }
 
     /** What the server answers, after {@code delay}. */
-    record Answer(int status, String body, Duration delay) {
+    public record Answer(int status, String body, Duration delay) {
     }
 
     private final HttpServer server;
     private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger issued = new AtomicInteger();
-    volatile long expiresIn = 3600;
-    volatile Function<Call, Answer> answer = this::grant;
+    private volatile long expiresIn = 3600;
+    private volatile Function<Call, Answer> answer = this::grant;
 
     private FakeAuthServer(HttpServer server) {
         this.server = server;
     }
 
-    static FakeAuthServer start() {
+    public static FakeAuthServer start() {
         try {
             HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 100);
             FakeAuthServer fake = new FakeAuthServer(http);
@@ -64,32 +64,44 @@ final class FakeAuthServer implements AutoCloseable {
         }
     }
 
-    URI tokenUri() {
+    public URI tokenUri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/oauth/token");
     }
 
-    URI authorizeUri() {
+    public URI authorizeUri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/oauth/authorize");
     }
 
-    List<Call> calls() {
+    public List<Call> calls() {
         synchronized (calls) {
             return List.copyOf(calls);
         }
     }
 
-    long count(String grantType) {
+    public long count(String grantType) {
         return calls().stream().filter(c -> c.grantType().equals(grantType)).count();
     }
 
+    /** How long granted access tokens live, in seconds (default 3600). */
+    public FakeAuthServer expiresIn(long seconds) {
+        this.expiresIn = seconds;
+        return this;
+    }
+
+    /** How the server answers from now on (default {@link #grant}). */
+    public FakeAuthServer answer(Function<Call, Answer> answer) {
+        this.answer = answer;
+        return this;
+    }
+
     /** New tokens for any grant. */
-    Answer grant(Call call) {
+    public Answer grant(Call call) {
         int n = issued.incrementAndGet();
         return new Answer(200, "{\"access_token\":\"access-" + n + "\",\"refresh_token\":\"refresh-" + n
                 + "\",\"expires_in\":" + expiresIn + ",\"token_type\":\"Bearer\"}", Duration.ZERO);
     }
 
-    static Answer invalidGrant() {
+    public static Answer invalidGrant() {
         return new Answer(400, "{\"error\":\"invalid_grant\",\"error_description\":\"Refresh token revoked\"}",
                 Duration.ZERO);
     }
