@@ -9,6 +9,7 @@ import dev.llmgateway.router.accounttype.OAuthAccountType;
 import dev.llmgateway.router.pool.TokenSource;
 import dev.llmgateway.tenancy.Actor;
 import dev.llmgateway.tenancy.audit.AuditEntry;
+import io.helidon.dbclient.DbExecute;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -162,36 +163,7 @@ public final class TokenKeeper implements TokenSource {
     }
 
     private TokenState refreshLocked(String accountId, Predicate<TokenState> needed) {
-        Outcome o = store.db().transaction(tx -> {
-            TokenState row = store.lock(tx, accountId).orElseThrow(() -> unusable(accountId, "it was removed", false));
-            Optional<String> refreshToken = row.tokens().flatMap(TokenSet::refreshToken);
-            if (row.status() != OAuthStatus.ACTIVE || !needed.test(row)) {
-                return new Outcome(row, Optional.empty());
-            }
-            Instant now = clock.instant();
-            if (refreshToken.isEmpty()) {
-                return new Outcome(row, Optional.of(new OAuthException(OAuthException.Kind.REJECTED,
-                        "no refresh token was granted")));
-            }
-            OAuthAccountType type = types.oauth(row.type()).orElseThrow(() ->
-                    new IllegalStateException("unknown OAuth account type " + row.type()));
-            try {
-                TokenSet t = endpoint.call(type.client().tokenUri(), type.refresh(refreshToken.get()), refreshToken);
-                store.saveTokens(tx, accountId, t, now);
-                return new Outcome(new TokenState(accountId, row.type(), OAuthStatus.ACTIVE, Optional.of(t),
-                        Optional.of(now), Optional.empty()), Optional.empty());
-            } catch (OAuthException e) {
-                store.saveFailure(tx, accountId, e.getMessage(), e.rejected(), now);
-                if (e.rejected()) {
-                    store.audit().append(tx, AuditEntry.of(Actor.system(), "account.oauth_revoked", "account",
-                            accountId).with("error", e.getMessage()));
-                }
-                return new Outcome(e.rejected() ? new TokenState(accountId, row.type(), OAuthStatus.REVOKED,
-                        Optional.empty(), row.refreshedAt(), Optional.of(e.getMessage()))
-                        : new TokenState(accountId, row.type(), row.status(), row.tokens(), row.refreshedAt(),
-                        Optional.of(e.getMessage())), Optional.of(e));
-            }
-        });
+        Outcome o = store.db().transaction(tx -> refreshRow(tx, accountId, needed));
         TokenState before = cache.put(accountId, o.state());
         if (before == null || before.status() != o.state().status()) {
             changed.accept(accountId);
@@ -204,6 +176,43 @@ public final class TokenKeeper implements TokenSource {
         }
         LOG.fine(() -> "account " + accountId + ": token valid until " + o.state().expiresAt().orElse(null));
         return o.state();
+    }
+
+    /** With the row locked: the row as it is when no refresh is needed, else the token call's outcome, stored. */
+    private Outcome refreshRow(DbExecute tx, String accountId, Predicate<TokenState> needed) {
+        TokenState row = store.lock(tx, accountId).orElseThrow(() -> unusable(accountId, "it was removed", false));
+        if (row.status() != OAuthStatus.ACTIVE || !needed.test(row)) {
+            return new Outcome(row, Optional.empty()); // not ours to refresh, or refreshed meanwhile
+        }
+        Instant now = clock.instant();
+        Optional<String> refreshToken = row.tokens().flatMap(TokenSet::refreshToken);
+        if (refreshToken.isEmpty()) {
+            return new Outcome(row, Optional.of(new OAuthException(OAuthException.Kind.REJECTED,
+                    "no refresh token was granted")));
+        }
+        OAuthAccountType type = types.oauth(row.type()).orElseThrow(() ->
+                new IllegalStateException("unknown OAuth account type " + row.type()));
+        try {
+            TokenSet t = endpoint.call(type.client().tokenUri(), type.refresh(refreshToken.get()), refreshToken);
+            store.saveTokens(tx, accountId, t, now);
+            return new Outcome(new TokenState(accountId, row.type(), OAuthStatus.ACTIVE, Optional.of(t),
+                    Optional.of(now), Optional.empty()), Optional.empty());
+        } catch (OAuthException e) {
+            return failed(tx, row, e, now);
+        }
+    }
+
+    /** A refused grant revokes the account (audited); any other failure is only recorded. */
+    private Outcome failed(DbExecute tx, TokenState row, OAuthException e, Instant now) {
+        store.saveFailure(tx, row.accountId(), e.getMessage(), e.rejected(), now);
+        if (!e.rejected()) {
+            return new Outcome(new TokenState(row.accountId(), row.type(), row.status(), row.tokens(),
+                    row.refreshedAt(), Optional.of(e.getMessage())), Optional.of(e));
+        }
+        store.audit().append(tx, AuditEntry.of(Actor.system(), "account.oauth_revoked", "account", row.accountId())
+                .with("error", e.getMessage()));
+        return new Outcome(new TokenState(row.accountId(), row.type(), OAuthStatus.REVOKED, Optional.empty(),
+                row.refreshedAt(), Optional.of(e.getMessage())), Optional.of(e));
     }
 
     private TokenState await(String accountId, CompletableFuture<TokenState> running) {

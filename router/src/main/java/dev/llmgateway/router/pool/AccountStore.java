@@ -80,6 +80,7 @@ public final class AccountStore {
             long n = tx.update("UPDATE upstream_accounts SET deleted_at = ?, updated_at = ?, access_sealed = NULL, "
                     + "refresh_sealed = NULL WHERE id = ? AND deleted_at IS NULL", Rows.time(now), Rows.time(now), id);
             if (n > 0) {
+                tx.delete("DELETE FROM oauth_authorizations WHERE account_id = ?", id);
                 audit.append(tx, AuditEntry.of(actor, "account.remove", "account", id));
             }
             return n > 0;
