@@ -1,6 +1,8 @@
 package dev.llmgateway.router.admin;
 
 import dev.llmgateway.core.spi.Credential;
+import dev.llmgateway.router.accounttype.AccountTypes;
+import dev.llmgateway.router.accounttype.Preparation;
 import dev.llmgateway.router.config.GatewayConfig;
 import java.io.IOException;
 import java.net.URI;
@@ -9,13 +11,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * A cheap check of one account against its upstream: {@code GET {base-uri}/models} with the
- * account's credential in the provider's own header (Bearer for OpenAI-compatible APIs,
- * {@code x-api-key} plus {@code anthropic-version} for Anthropic, {@code x-goog-api-key} for Gemini).
- * Listing models costs no tokens. Thread-safe; one shared HTTP client with a short timeout.
+ * account's credential where its account type puts it (Bearer for OpenAI-compatible APIs and OAuth
+ * tokens, {@code x-api-key} plus {@code anthropic-version} for Anthropic, {@code x-goog-api-key} for
+ * Gemini). Listing models costs no tokens. Thread-safe; one shared HTTP client with a short timeout.
  */
 final class AccountProber implements AutoCloseable {
 
@@ -28,7 +32,9 @@ final class AccountProber implements AutoCloseable {
         /** Any other status: reported, proves nothing about the account. */
         UNEXPECTED_STATUS,
         /** No answer within the timeout, or the connection failed. */
-        UNREACHABLE
+        UNREACHABLE,
+        /** Not probed: an OAuth account without a usable token (not authorized yet, or revoked). */
+        NO_CREDENTIAL
     }
 
     /** One probe's result; {@code httpStatus} is 0 without an answer. The detail never holds a secret. */
@@ -37,9 +43,11 @@ final class AccountProber implements AutoCloseable {
 
     private final HttpClient client;
     private final Duration timeout;
+    private final AccountTypes types;
 
-    AccountProber(Duration timeout) {
+    AccountProber(Duration timeout, AccountTypes types) {
         this.timeout = timeout;
+        this.types = types;
         this.client = HttpClient.newBuilder().connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
@@ -78,21 +86,17 @@ final class AccountProber implements AutoCloseable {
     private HttpRequest request(GatewayConfig.Provider provider, Optional<Credential> credential) {
         HttpRequest.Builder b = HttpRequest.newBuilder(modelsUri(provider)).timeout(timeout).GET()
                 .header("Accept", "application/json");
-        provider.headers().forEach((name, value) -> {
+        Map<String, String> headers = new LinkedHashMap<>(provider.headers());
+        if (provider.type() == GatewayConfig.ProviderType.ANTHROPIC) {
+            headers.put("anthropic-version", "2023-06-01");
+        }
+        Preparation prepared = Preparation.headersOnly(headers, credential.map(Credential::value));
+        types.resolve(credential.map(Credential::type).orElse(Credential.API_KEY), provider).prepare(prepared);
+        prepared.headers().forEach((name, value) -> {
             try {
                 b.setHeader(name, value);
             } catch (IllegalArgumentException restricted) {
                 // a header the HTTP client sets itself (host, connection, ...): not needed for a probe
-            }
-        });
-        if (provider.type() == GatewayConfig.ProviderType.ANTHROPIC) {
-            b.setHeader("anthropic-version", "2023-06-01");
-        }
-        credential.map(Credential::value).ifPresent(key -> {
-            switch (provider.type()) {
-                case OPENAI -> b.setHeader("Authorization", "Bearer " + key);
-                case ANTHROPIC -> b.setHeader("x-api-key", key);
-                case GEMINI -> b.setHeader("x-goog-api-key", key);
             }
         });
         return b.build();

@@ -38,6 +38,11 @@ final class AccountRequests {
             throw TenancyException.invalid("api_key", "'api_key' must be at least 8 characters with no spaces.");
         }
         String provider = text(body, "provider").orElseGet(() -> guessProvider(secret, providers));
+        return new NewAccount(account(body, provider, Account.API_KEY), secret);
+    }
+
+    /** The account named in {@code body} (name, models, weight, priority, limits) for {@code provider}. */
+    static Account account(ObjectNode body, String provider, String type) {
         String name = text(body, "name").orElseThrow(() -> TenancyException.invalid("name", "'name' is required."));
         if (!NAME.matcher(name).matches()) {
             throw TenancyException.invalid("name", "'name' must be 1-64 letters, digits, '.', '_' or '-', starting "
@@ -48,8 +53,7 @@ final class AccountRequests {
         Account.Limits limits = new Account.Limits(integer(body, "max_concurrency", 0, 0, 100_000),
                 integer(body, "requests_per_minute", 0, 0, 10_000_000),
                 integer(body, "tokens_per_minute", 0, 0, Integer.MAX_VALUE));
-        return new NewAccount(new Account(provider + "/" + name, name, provider, models(body), weight, priority,
-                limits), secret);
+        return new Account(provider + "/" + name, name, provider, models(body), weight, priority, limits, type);
     }
 
     /**
@@ -79,7 +83,7 @@ final class AccountRequests {
         return providers.values().stream().filter(p -> p.type() == type).map(GatewayConfig.Provider::name).findFirst();
     }
 
-    private static Optional<String> text(ObjectNode body, String field) {
+    static Optional<String> text(ObjectNode body, String field) {
         JsonNode n = body.get(field);
         if (n == null || n.isNull()) {
             return Optional.empty();

@@ -52,7 +52,8 @@ public final class AdminService implements HttpService {
         this.auth = new AdminAuth(gateway.config().security().adminKeyHash(), gateway.tenancy().actorResolvers());
         this.stats = new PoolStats(started);
         gateway.accounts().pool().addLeaseListener(stats);
-        this.checks = new HealthChecks(gateway.config(), gateway.accounts(), new AccountProber(probeTimeout));
+        this.checks = new HealthChecks(gateway.config(), gateway.accounts(),
+                new AccountProber(probeTimeout, gateway.oauth().types()));
     }
 
     @Override
@@ -77,6 +78,7 @@ public final class AdminService implements HttpService {
                         platform(req -> setEnabled(req, true)))
                 .get("/stats", "Requests, failures and latency per account", platform(this::stats))
                 .post("/health-check", "Probe every account now", platform(this::healthCheck));
+        new OAuthRoutes(gateway).addTo(table.group("oauth"));
         for (AdminRoutes group : TenantRoutes.all(gateway.tenancy())) {
             group.addTo(table.group(group.getClass().getSimpleName().replace("Routes", "")
                     .toLowerCase(java.util.Locale.ROOT)));
@@ -182,10 +184,21 @@ public final class AdminService implements HttpService {
         };
     }
 
-    private ObjectNode view(AccountPool.AccountView v) {
+    ObjectNode view(AccountPool.AccountView v) {
+        return view(gateway, v);
+    }
+
+    /** An account as admin JSON: its key only as a hint (an OAuth account has none), its resolved type. */
+    static ObjectNode view(Gateway gateway, AccountPool.AccountView v) {
         UpstreamAccounts accounts = gateway.accounts();
-        return AccountJson.of(v, accounts.credential(v.account().id()).map(Credential::value).map(KeyHint::of))
-                .put("source", accounts.isConfigured(v.account().id()) ? "config" : "api");
+        String id = v.account().id();
+        ObjectNode o = AccountJson.of(v, accounts.key(id).map(Credential::value).map(KeyHint::of))
+                .put("source", accounts.isConfigured(id) ? "config" : "api");
+        GatewayConfig.Provider provider = gateway.config().providers().get(v.account().provider());
+        if (provider != null) {
+            o.put("type", gateway.oauth().types().resolve(v.account().type(), provider).id());
+        }
+        return o;
     }
 
     private static String accountId(AdminRequest req) {

@@ -2,6 +2,7 @@ package dev.llmgateway.router.admin;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmgateway.router.codec.Json;
+import dev.llmgateway.core.spi.ProviderFailure;
 import dev.llmgateway.router.config.GatewayConfig;
 import dev.llmgateway.router.pool.Account;
 import dev.llmgateway.router.pool.AccountPool;
@@ -92,7 +93,7 @@ final class HealthChecks implements AutoCloseable {
         AccountPool pool = accounts.pool();
         AccountStatus before = status(account.id());
         GatewayConfig.Provider provider = config.providers().get(account.provider());
-        AccountProber.Result r = prober.probe(provider, accounts.credential(account.id()));
+        AccountProber.Result r = probe(provider, account);
         switch (r.outcome()) {
             case HEALTHY -> pool.recordProbe(account.id(), false, r.detail());
             case CREDENTIALS_REJECTED -> pool.recordProbe(account.id(), true, "health probe got " + r.httpStatus());
@@ -106,6 +107,16 @@ final class HealthChecks implements AutoCloseable {
                     + " (" + r.detail() + ")");
         }
         return new Check(account.id(), r, before, after);
+    }
+
+    private AccountProber.Result probe(GatewayConfig.Provider provider, Account account) {
+        try {
+            return prober.probe(provider, accounts.credential(account.id()));
+        } catch (ProviderFailure noToken) {
+            // an OAuth account without a usable token: nothing to probe, and nothing learnt
+            return new AccountProber.Result(AccountProber.Outcome.NO_CREDENTIAL, 0, 0,
+                    noToken.clientError().getMessage());
+        }
     }
 
     private AccountStatus status(String id) {

@@ -13,11 +13,12 @@ final class AdminViews {
     }
 
     static String accounts(Iterable<JsonNode> accounts) {
-        Table t = Table.of("ACCOUNT", "STATUS", "PRI", "WEIGHT", "IN-FLIGHT", "LATENCY", "KEY", "MODELS", "REASON");
+        Table t = Table.of("ACCOUNT", "TYPE", "STATUS", "PRI", "WEIGHT", "IN-FLIGHT", "LATENCY", "KEY", "MODELS",
+                "REASON");
         for (JsonNode a : accounts) {
             JsonNode latency = a.path("latency_ewma_ms");
-            t.row(a.path("id").asText(), a.path("status").asText(), a.path("priority").asInt(),
-                    a.path("weight").asInt(), a.path("in_flight").asInt(),
+            t.row(a.path("id").asText(), AdminCommand.text(a.path("type")), a.path("status").asText(),
+                    a.path("priority").asInt(), a.path("weight").asInt(), a.path("in_flight").asInt(),
                     latency.isNumber() ? Math.round(latency.asDouble()) + " ms" : "",
                     AdminCommand.text(a.path("key_hint")), models(a.path("models")), reason(a));
         }
@@ -94,6 +95,24 @@ final class AdminViews {
                     c.path("status_after").asText(), c.path("detail").asText());
         }
         return t.render();
+    }
+
+    /** OAuth accounts: status, when the token expires (and in how long), last refresh, what went wrong. */
+    static String oauthStatus(Iterable<JsonNode> accounts) {
+        Table t = Table.of("ACCOUNT", "TYPE", "STATUS", "EXPIRES", "IN", "LAST-REFRESH", "ACCOUNT-STATUS", "ERROR");
+        for (JsonNode a : accounts) {
+            JsonNode in = a.path("expires_in_seconds");
+            t.row(a.path("id").asText(), a.path("type").asText(), a.path("status").asText(),
+                    AdminCommand.text(a.path("expires_at")), in.isNumber() ? duration(in.asLong()) : "",
+                    AdminCommand.text(a.path("last_refresh_at")), AdminCommand.text(a.path("account_status")),
+                    error(a));
+        }
+        return t.render();
+    }
+
+    private static String error(JsonNode account) {
+        String error = AdminCommand.text(account.path("last_error"));
+        return error.isEmpty() ? AdminCommand.text(account.path("disabled_reason")) : error;
     }
 
     /** 3725 → {@code 1h 2m 5s}; whole days shown as {@code d}. */

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         subcommands = {ServerCommand.class, DemoCommand.class, VersionCommand.class, HashKeyCommand.class,
                 ListAccountsCommand.class, SwitchAccountCommand.Disable.class, SwitchAccountCommand.Enable.class,
                 StatusCommand.class, StatsCommand.class, HealthCheckCommand.class, AddApiKeyCommand.class,
-                RemoveAccountCommand.class, MasterKeyCommand.class})
+                RemoveAccountCommand.class, MasterKeyCommand.class, AddOAuthCommand.class, OAuthCommands.Start.class,
+                OAuthCommands.Callback.class, OAuthCommands.Refresh.class, OAuthStatusCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -96,13 +96,14 @@ public final class ConfigLoader {
         StoreSettings store = StoreConfig.store(r, dataDir);
         TenancySettings tenancy = StoreConfig.tenancy(r);
         GatewayConfig.Secrets secrets = StoreConfig.secrets(r, env);
+        GatewayConfig.Accounts accounts = AccountsConfig.read(r);
         r.reportUnknownKeys();
         checkAliases(r, aliases, providers);
         if (!r.problems().isEmpty()) {
             throw new ConfigException(r.problems());
         }
         return new GatewayConfig(dataDir, logLevel, accessLog, server, timeouts, retry, providers, aliases, security,
-                pool, policies, store, tenancy, secrets);
+                pool, policies, store, tenancy, secrets, accounts);
     }
 
     private static ProviderType defaultType(String providerName) {

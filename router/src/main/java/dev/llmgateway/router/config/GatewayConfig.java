@@ -20,7 +20,7 @@ import java.util.Optional;
 public record GatewayConfig(Path dataDir, String logLevel, boolean accessLog, Server server, Timeouts timeouts, Retry retry,
                             Map<String, Provider> providers, Map<String, String> aliases, Security security,
                             Pool pool, Map<String, PolicySettings> policies, StoreSettings store,
-                            TenancySettings tenancy, Secrets secrets) {
+                            TenancySettings tenancy, Secrets secrets, Accounts accounts) {
 
     public GatewayConfig {
         // configuration order matters: a bare model name resolves to the first provider listing it
@@ -34,6 +34,15 @@ public record GatewayConfig(Path dataDir, String logLevel, boolean accessLog, Se
                          Retry retry, Map<String, Provider> providers, Map<String, String> aliases, Security security) {
         this(dataDir, logLevel, accessLog, server, timeouts, retry, providers, aliases, security, Pool.defaults(),
                 Map.of());
+    }
+
+    /** A configuration with the default {@code accounts.*} settings (subscription OAuth off). */
+    public GatewayConfig(Path dataDir, String logLevel, boolean accessLog, Server server, Timeouts timeouts,
+                         Retry retry, Map<String, Provider> providers, Map<String, String> aliases, Security security,
+                         Pool pool, Map<String, PolicySettings> policies, StoreSettings store, TenancySettings tenancy,
+                         Secrets secrets) {
+        this(dataDir, logLevel, accessLog, server, timeouts, retry, providers, aliases, security, pool, policies,
+                store, tenancy, secrets, Accounts.defaults());
     }
 
     /** A configuration with the embedded database under {@code dataDir} and default tenancy settings. */
@@ -126,6 +135,39 @@ public record GatewayConfig(Path dataDir, String logLevel, boolean accessLog, Se
         public static Pool defaults() {
             return new Pool(5, Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofSeconds(5),
                     Duration.ofMinutes(5), Duration.ofMinutes(30), Duration.ofSeconds(60));
+        }
+    }
+
+    /**
+     * {@code accounts.*}: whether subscription OAuth accounts (Claude Code, Gemini CLI) may be used
+     * (an operator opt-in, off by default), how early tokens are refreshed, how often that is checked
+     * (zero: never in the background), how long an authorization started with {@code oauth-start}
+     * stays valid, and what the operator changed of each subscription type's OAuth client, keyed by
+     * its settings name ({@code accounts.oauth.claude-code}); the types supply the defaults.
+     */
+    public record Accounts(boolean allowSubscriptionOAuth, Duration refreshBefore, Duration refreshCheckInterval,
+                           Duration authorizationTtl, Map<String, OAuthSettings> oauth) {
+        public Accounts {
+            oauth = Map.copyOf(oauth);
+        }
+
+        public static Accounts defaults() {
+            return new Accounts(false, Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofMinutes(10),
+                    Map.of());
+        }
+    }
+
+    /**
+     * {@code accounts.oauth.<type>.*}: an operator's changes to one subscription type's OAuth client
+     * (endpoints, client id, the secret some providers require of installed apps, scopes, redirect
+     * URI) and, for Claude Code, the system-prompt prefix its tokens require. Empty = the type's default.
+     */
+    public record OAuthSettings(Optional<URI> authorizeUri, Optional<URI> tokenUri, Optional<String> clientId,
+                                Optional<Secret> clientSecret, Optional<List<String>> scopes,
+                                Optional<URI> redirectUri, Optional<String> systemPromptPrefix) {
+        public static OAuthSettings none() {
+            return new OAuthSettings(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.empty(), Optional.empty());
         }
     }
 

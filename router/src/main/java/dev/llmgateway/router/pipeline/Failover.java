@@ -63,7 +63,8 @@ final class Failover {
             exchange.account(lease);
             long start = System.nanoTime();
             try {
-                T result = attempt.run(adapter, baseCall.withCredential(accounts.credential(lease.account().id())));
+                T result = accounts.withCredential(lease.account().id(),
+                        credential -> attempt.run(adapter, baseCall.withCredential(credential)));
                 lease.success(System.nanoTime() - start, 0);
                 return result;
             } catch (ProviderFailure f) {

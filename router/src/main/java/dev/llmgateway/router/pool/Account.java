@@ -5,10 +5,14 @@ import java.util.Objects;
 
 /**
  * One upstream account as configured: which provider it belongs to, which models it serves (empty =
- * all of the provider's), its weight and priority for selection, and its limits (0 = none).
+ * all of the provider's), its weight and priority for selection, its limits (0 = none), and its
+ * account type ({@value #API_KEY} for a plain key; see {@code router.accounttype}).
  */
 public record Account(String id, String name, String provider, List<String> models, int weight, int priority,
-                      Limits limits) {
+                      Limits limits, String type) {
+
+    /** The type of an account whose credential is a fixed key, presented the provider's way. */
+    public static final String API_KEY = dev.llmgateway.core.spi.Credential.API_KEY;
 
     public Account {
         Objects.requireNonNull(id, "id");
@@ -19,6 +23,13 @@ public record Account(String id, String name, String provider, List<String> mode
             throw new IllegalArgumentException("weight must be at least 1");
         }
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(type, "type");
+    }
+
+    /** An API-key account. */
+    public Account(String id, String name, String provider, List<String> models, int weight, int priority,
+                   Limits limits) {
+        this(id, name, provider, models, weight, priority, limits, API_KEY);
     }
 
     /** Concurrency, requests per minute and tokens per minute; 0 means no limit. */
@@ -28,5 +39,10 @@ public record Account(String id, String name, String provider, List<String> mode
 
     public boolean serves(String model) {
         return models.isEmpty() || models.contains(model);
+    }
+
+    /** Whether the credential is an OAuth access token kept fresh by the gateway (ids end with -oauth). */
+    public boolean oauth() {
+        return type.endsWith("-oauth");
     }
 }

@@ -162,6 +162,20 @@ public final class AccountPool {
         return true;
     }
 
+    /**
+     * Takes an account out of rotation for a reason only an operator can clear (an OAuth grant that
+     * was revoked, an authorization still pending): probes and successes leave it disabled until
+     * {@code setEnabled(id, true)}. False when there is no such account.
+     */
+    public boolean disable(String accountId, String reason) {
+        AccountRuntime rt = byId.get(accountId);
+        if (rt == null) {
+            return false;
+        }
+        rt.disable(reason, true);
+        return true;
+    }
+
     /** Adds an observer of every lease's start and outcome. */
     public void addLeaseListener(LeaseListener listener) {
         leaseListeners.add(java.util.Objects.requireNonNull(listener, "listener"));
@@ -287,7 +301,12 @@ public final class AccountPool {
             if (done.compareAndSet(false, true)) {
                 if (kind == FailureKind.CREDENTIALS) {
                     rt.health(model).onFailure(kind, retryAfter, detail);
-                    rt.disable("credentials rejected: " + detail, false);
+                    synchronized (rt) {
+                        // an operator's (or a revoked grant's) reason stays: a probe must not clear it
+                        if (!rt.disabledByOperator()) {
+                            rt.disable("credentials rejected: " + detail, false);
+                        }
+                    }
                 } else {
                     rt.health(model).onFailure(kind, retryAfter, detail);
                 }

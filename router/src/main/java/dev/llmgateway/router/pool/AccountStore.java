@@ -19,7 +19,8 @@ import java.util.Optional;
 /**
  * Upstream accounts added at run time, kept in {@code upstream_accounts} with their secret sealed by
  * the {@link SecretBox} (bound to the account id). Every change is audited in the same transaction.
- * Thread-safe.
+ * OAuth accounts' token columns belong to {@code router.oauth}; this class only creates such rows
+ * (pending, without tokens) and clears their tokens on removal. Thread-safe.
  */
 public final class AccountStore {
 
@@ -37,10 +38,14 @@ public final class AccountStore {
         this.clock = clock;
     }
 
-    /** Stores a new account (or revives a deleted one of the same id); 409 when a live one exists. */
+    /**
+     * Stores a new account (or revives a deleted one of the same id); 409 when a live one exists. An
+     * OAuth account has no key ({@code secret} is ignored): it starts {@code pending}, without tokens.
+     */
     public StoredAccount add(Actor actor, Account a, String secret, String hint) {
         Instant now = clock.instant();
-        String sealed = box.seal(secret, a.id());
+        String sealed = a.oauth() ? null : box.seal(secret, a.id());
+        String oauthStatus = a.oauth() ? "pending" : null;
         db.inTransaction(tx -> {
             Optional<DbRow> existing = tx.get("SELECT deleted_at FROM upstream_accounts WHERE id = ? FOR UPDATE", a.id());
             if (existing.isPresent() && Rows.instant(existing.get(), "deleted_at").isEmpty()) {
@@ -48,29 +53,34 @@ public final class AccountStore {
             }
             Object[] values = {a.provider(), a.name(), sealed, hint, json(a.models()), a.weight(), a.priority(),
                 a.limits().maxConcurrency(), a.limits().requestsPerMinute(), a.limits().tokensPerMinute(),
-                Rows.time(now)};
+                a.type(), oauthStatus, Rows.time(now)};
             if (existing.isPresent()) {
                 tx.update("UPDATE upstream_accounts SET provider = ?, name = ?, secret_sealed = ?, secret_hint = ?, "
                         + "models = ?, weight = ?, priority = ?, max_concurrency = ?, rpm_limit = ?, tpm_limit = ?, "
-                        + "updated_at = ?, enabled = TRUE, deleted_at = NULL WHERE id = ?", append(values, a.id()));
+                        + "account_type = ?, oauth_status = ?, updated_at = ?, enabled = TRUE, deleted_at = NULL, "
+                        + "access_sealed = NULL, refresh_sealed = NULL, token_expires_at = NULL, "
+                        + "oauth_refreshed_at = NULL, oauth_error = NULL WHERE id = ?", append(values, a.id()));
             } else {
                 tx.insert("INSERT INTO upstream_accounts (provider, name, secret_sealed, secret_hint, models, weight, "
-                        + "priority, max_concurrency, rpm_limit, tpm_limit, updated_at, id, created_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", append(append(values, a.id()), Rows.time(now)));
+                        + "priority, max_concurrency, rpm_limit, tpm_limit, account_type, oauth_status, updated_at, id, "
+                        + "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        append(append(values, a.id()), Rows.time(now)));
             }
-            audit.append(tx, AuditEntry.of(actor, "account.add", "account", a.id()).with("provider", a.provider())
-                    .with("models", a.models()).with("secret", hint));
+            AuditEntry entry = AuditEntry.of(actor, "account.add", "account", a.id()).with("provider", a.provider())
+                    .with("models", a.models()).with("type", a.type());
+            audit.append(tx, a.oauth() ? entry : entry.with("secret", hint));
         });
-        return new StoredAccount(a, secret, hint, true, now, Optional.empty());
+        return new StoredAccount(a, a.oauth() ? "" : secret, hint, true, now, Optional.empty());
     }
 
     /** Soft-deletes a stored account; false when there is no live one. */
     public boolean remove(Actor actor, String id) {
         Instant now = clock.instant();
         return db.transaction(tx -> {
-            long n = tx.update("UPDATE upstream_accounts SET deleted_at = ?, updated_at = ? WHERE id = ? "
-                    + "AND deleted_at IS NULL", Rows.time(now), Rows.time(now), id);
+            long n = tx.update("UPDATE upstream_accounts SET deleted_at = ?, updated_at = ?, access_sealed = NULL, "
+                    + "refresh_sealed = NULL WHERE id = ? AND deleted_at IS NULL", Rows.time(now), Rows.time(now), id);
             if (n > 0) {
+                tx.delete("DELETE FROM oauth_authorizations WHERE account_id = ?", id);
                 audit.append(tx, AuditEntry.of(actor, "account.remove", "account", id));
             }
             return n > 0;
@@ -94,9 +104,10 @@ public final class AccountStore {
         Account a = new Account(id, Rows.requiredString(r, "name"), Rows.requiredString(r, "provider"),
                 list(Rows.requiredString(r, "models")), (int) Rows.requiredLong(r, "weight"),
                 (int) Rows.requiredLong(r, "priority"), new Account.Limits((int) Rows.requiredLong(r, "max_concurrency"),
-                (int) Rows.requiredLong(r, "rpm_limit"), Rows.requiredLong(r, "tpm_limit")));
+                (int) Rows.requiredLong(r, "rpm_limit"), Rows.requiredLong(r, "tpm_limit")),
+                Rows.string(r, "account_type").orElse(Account.API_KEY));
         Optional<Instant> deleted = Rows.instant(r, "deleted_at");
-        String secret = deleted.isPresent() ? "" : box.open(Rows.requiredString(r, "secret_sealed"), id);
+        String secret = deleted.isPresent() || a.oauth() ? "" : box.open(Rows.requiredString(r, "secret_sealed"), id);
         return new StoredAccount(a, secret, Rows.requiredString(r, "secret_hint"), Rows.bool(r, "enabled"),
                 Rows.requiredInstant(r, "updated_at"), deleted);
     }

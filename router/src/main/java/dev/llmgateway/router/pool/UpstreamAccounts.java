@@ -1,6 +1,7 @@
 package dev.llmgateway.router.pool;
 
 import dev.llmgateway.core.spi.Credential;
+import dev.llmgateway.core.spi.ProviderFailure;
 import dev.llmgateway.router.config.GatewayConfig;
 import dev.llmgateway.router.config.Secret;
 import java.time.Clock;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.logging.Logger;
 import java.time.Instant;
 import dev.llmgateway.tenancy.Actor;
@@ -19,7 +21,9 @@ import dev.llmgateway.tenancy.TenancyException;
 /**
  * The account pool built from configuration, with each account's credential kept apart from the
  * pool (the pool never sees secrets). A provider without an {@code accounts} list is one account
- * named {@code default} with the provider's key. Account ids are {@code provider/name}.
+ * named {@code default} with the provider's key. Account ids are {@code provider/name}. OAuth
+ * accounts have no fixed key: their tokens come from a {@link TokenSource}, and while it blocks them
+ * (authorization pending, grant revoked) they stay in the pool, disabled with its reason.
  */
 public final class UpstreamAccounts {
 
@@ -32,6 +36,9 @@ public final class UpstreamAccounts {
     private final Set<String> providers;
     private volatile AccountStore store;
     private volatile Instant lastSync = Instant.EPOCH;
+    private volatile TokenSource tokens = TokenSource.NONE;
+    /** OAuth accounts, with the reason this class disabled each one for (absent: not disabled by it). */
+    private final Map<String, Optional<String>> oauth = new ConcurrentHashMap<>();
 
     private UpstreamAccounts(AccountPool pool, Map<String, Optional<Credential>> credentials, Set<String> providers) {
         this.pool = pool;
@@ -72,6 +79,11 @@ public final class UpstreamAccounts {
                         + change.to() + " (" + change.reason() + ")"));
         disabled.forEach(id -> pool.setEnabled(id, false));
         return new UpstreamAccounts(pool, Map.copyOf(credentials), config.providers().keySet());
+    }
+
+    /** Where OAuth accounts' tokens come from; call before {@link #useStore}. */
+    public void useTokens(TokenSource source) {
+        this.tokens = source;
     }
 
     /**
@@ -135,6 +147,9 @@ public final class UpstreamAccounts {
                 detach(id);
             } else if (pool.status(id).isEmpty()) {
                 attach(a);
+            } else if (a.account().oauth()) {
+                tokens.reload(id);
+                oauthChanged(id);
             }
         }
         lastSync = now;
@@ -151,12 +166,21 @@ public final class UpstreamAccounts {
         if (credentials.getOrDefault(keyless, Optional.empty()).isEmpty() && pool.remove(keyless)) {
             LOG.info(() -> "account " + keyless + " (no key) replaced by " + a.account().id());
         }
-        credentials.put(a.account().id(), Optional.of(new Credential(a.secret())));
+        String id = a.account().id();
+        if (a.account().oauth()) {
+            tokens.reload(id); // a revived account must not inherit its earlier life's tokens
+            oauth.put(id, Optional.empty());
+        } else {
+            credentials.put(id, Optional.of(new Credential(a.secret())));
+        }
         pool.add(a.account());
         if (!a.enabled()) {
-            pool.setEnabled(a.account().id(), false);
+            pool.setEnabled(id, false);
+        } else if (a.account().oauth()) {
+            oauthChanged(id);
         }
-        LOG.info(() -> "account " + a.account().id() + " added (secret " + a.hint() + ")");
+        LOG.info(() -> "account " + id + " added (" + (a.account().oauth() ? a.account().type()
+                : "secret " + a.hint()) + ")");
     }
 
     private void detach(String id) {
@@ -164,6 +188,31 @@ public final class UpstreamAccounts {
             LOG.info(() -> "account " + id + " removed");
         }
         credentials.remove(id);
+        if (oauth.remove(id) != null) {
+            tokens.reload(id);
+        }
+    }
+
+    /**
+     * Brings an OAuth account's place in the pool in line with its token state: disabled with the
+     * reason while its token source blocks it; enabled again once it does not, unless an operator
+     * disabled it for another reason since. The OAuth service calls this after every change.
+     */
+    public void oauthChanged(String id) {
+        Optional<String> before = oauth.get(id);
+        if (before == null) {
+            return;
+        }
+        Optional<String> now = tokens.blocked(id);
+        if (now.isPresent() && !now.equals(before)) {
+            pool.disable(id, now.get());
+            oauth.put(id, now);
+        } else if (now.isEmpty() && before.isPresent()) {
+            if (pool.status(id).flatMap(AccountPool.AccountView::disabledReason).equals(before)) {
+                pool.setEnabled(id, true);
+            }
+            oauth.put(id, Optional.empty());
+        }
     }
 
     private AccountStore requireStore() {
@@ -179,7 +228,48 @@ public final class UpstreamAccounts {
         return pool;
     }
 
+    /**
+     * The credential for a call with the account: its key, or for an OAuth account a valid access
+     * token (refreshed first when about to expire). Throws {@link ProviderFailure} when an OAuth
+     * account has no usable token.
+     */
     public Optional<Credential> credential(String accountId) {
+        if (oauth.containsKey(accountId)) {
+            return Optional.of(tokens.current(accountId));
+        }
         return credentials.getOrDefault(accountId, Optional.empty());
+    }
+
+    /** The account's fixed key, if it has one (never an OAuth token): for showing a hint. */
+    public Optional<Credential> key(String accountId) {
+        return credentials.getOrDefault(accountId, Optional.empty());
+    }
+
+    /** Whether the account's credential is an OAuth token. */
+    public boolean isOAuth(String accountId) {
+        return oauth.containsKey(accountId);
+    }
+
+    /**
+     * Runs one upstream attempt with the account's credential. For an OAuth account, an upstream
+     * 401 is answered with one token refresh and one retry; a second 401 is the caller's to handle
+     * (it disables the account).
+     */
+    public <T> T withCredential(String accountId, Function<Optional<Credential>, T> attempt) {
+        Optional<Credential> credential = credential(accountId);
+        try {
+            return attempt.apply(credential);
+        } catch (ProviderFailure f) {
+            if (f.upstreamStatus() != 401 || credential.isEmpty() || !isOAuth(accountId)) {
+                throw f;
+            }
+            Optional<Credential> renewed = tokens.renew(accountId, credential.get());
+            if (renewed.isEmpty()) {
+                throw f;
+            }
+            LOG.info(() -> "account " + accountId + ": upstream rejected the access token; retrying once with a "
+                    + "refreshed one");
+            return attempt.apply(renewed);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.llmgateway.router.provider;
 
 import dev.llmgateway.core.spi.ProviderAdapter;
+import dev.llmgateway.router.accounttype.AccountTypes;
 import dev.llmgateway.router.config.GatewayConfig;
 import dev.llmgateway.router.provider.anthropic.AnthropicAdapter;
 import dev.llmgateway.router.provider.gemini.GeminiAdapter;
@@ -22,14 +23,19 @@ public final class ProviderRegistry implements AutoCloseable {
     private final Map<String, HttpEngine> engines = new LinkedHashMap<>();
 
     public ProviderRegistry(GatewayConfig config, Clock clock) {
+        this(config, AccountTypes.of(config.accounts()), clock);
+    }
+
+    /** {@code types} prepare each request for the chosen account's type. */
+    public ProviderRegistry(GatewayConfig config, AccountTypes types, Clock clock) {
         for (GatewayConfig.Provider p : config.providers().values()) {
             HttpEngine engine = new JdkHttpEngine(p.baseUri(), config.timeouts().connect());
             engines.put(p.name(), engine);
             UpstreamTransport transport = new UpstreamTransport(p.name(), engine, clock);
             adapters.put(p.name(), switch (p.type()) {
-                case OPENAI -> new OpenAiCompatibleAdapter(p, transport);
-                case ANTHROPIC -> new AnthropicAdapter(p, transport);
-                case GEMINI -> new GeminiAdapter(p, transport);
+                case OPENAI -> new OpenAiCompatibleAdapter(p, transport, types);
+                case ANTHROPIC -> new AnthropicAdapter(p, transport, types);
+                case GEMINI -> new GeminiAdapter(p, transport, types);
             });
         }
     }

@@ -1,8 +1,11 @@
 package dev.llmgateway.router.server;
 
 import dev.llmgateway.core.pipeline.Stage;
+import dev.llmgateway.router.accounttype.AccountTypes;
 import dev.llmgateway.router.config.GatewayConfig;
 import dev.llmgateway.cost.price.PriceBook;
+import dev.llmgateway.router.oauth.OAuthAccounts;
+import dev.llmgateway.router.oauth.OAuthStore;
 import dev.llmgateway.router.pipeline.AuthenticateStage;
 import dev.llmgateway.router.pipeline.ClientAuth;
 import dev.llmgateway.router.pipeline.Backoff;
@@ -57,6 +60,7 @@ public final class Gateway implements AutoCloseable {
     private final List<Stage<GatewayExchange>> stages;
     private final Database database;
     private final Tenancy tenancy;
+    private final OAuthAccounts oauth;
     private final ScheduledExecutorService background;
     private final Clock clock;
     private final RequestPricer pricer;
@@ -77,9 +81,13 @@ public final class Gateway implements AutoCloseable {
         this.tenancy = new Tenancy(database, config.tenancy(), clock);
         this.auth = ClientAuth.of(new KeyRing(config.security().clientKeys()), tenancy.keyValidator());
         this.catalog = new ModelCatalog(config);
-        this.providers = new ProviderRegistry(config, clock);
+        AccountTypes types = AccountTypes.of(config.accounts());
+        this.providers = new ProviderRegistry(config, types, clock);
         this.accounts = UpstreamAccounts.fromConfig(config, clock);
+        this.oauth = new OAuthAccounts(config.accounts(), types, accounts,
+                new OAuthStore(database, box, tenancy.audit()), clock);
         accounts.useStore(new AccountStore(database, box, tenancy.audit(), clock), clock.instant());
+        oauth.start();
         this.background = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "llmgw-account-sync");
             t.setDaemon(true);
@@ -155,6 +163,11 @@ public final class Gateway implements AutoCloseable {
         return accounts;
     }
 
+    /** Subscription OAuth accounts (authorization, tokens, refresh), for the admin API. */
+    public OAuthAccounts oauth() {
+        return oauth;
+    }
+
     int providerCount() {
         return providers.size();
     }
@@ -175,6 +188,7 @@ public final class Gateway implements AutoCloseable {
     @Override
     public void close() {
         background.shutdownNow();
+        oauth.close();
         providers.close();
         classifier.close();
         tenancy.close();

@@ -39,9 +39,11 @@ class AdminCommandTest {
     }
 
     @Test
-    void mainLists_theAdminCommands_andNoStubsForUnbuiltOnes() {
+    void mainLists_theAdminCommands_includingTheOAuthOnes() {
         var names = new CommandLine(new Main()).getSubcommands().keySet();
         assertTrue(names.containsAll(java.util.List.of("list-accounts", "disable-account", "enable-account", "status",
-                "stats", "health-check", "add-api-key", "remove-account", "master-key")), names.toString());
+                "stats", "health-check")), names.toString());
+        assertTrue(names.containsAll(java.util.List.of("add-api-key", "remove-account", "add-oauth", "oauth-start",
+                "oauth-callback", "oauth-refresh", "oauth-status", "master-key")), names.toString());
     }
 }

@@ -20,7 +20,8 @@ class AdminViewsTest {
     @Test
     void accounts_showStatusHintModelsAndTheReasonOfTheFirstUnhealthyModel() throws IOException {
         JsonNode a = json("""
-                {"id":"openai/main","name":"main","provider":"openai","weight":2,"priority":1,"models":[],
+                {"id":"openai/main","name":"main","provider":"openai","type":"openai-api-key","weight":2,"priority":1,
+                 "models":[],
                  "status":"cooling_down","disabled_reason":null,"key_hint":"sk-…3f2a","in_flight":1,
                  "latency_ewma_ms":412.6,
                  "health":{"gpt-4o":{"status":"cooling_down","until":"2026-01-01T00:01:00Z",
@@ -36,9 +37,32 @@ class AdminViewsTest {
         String out = AdminViews.accounts(List.of(a, b));
 
         assertEquals("""
-                ACCOUNT        STATUS        PRI  WEIGHT  IN-FLIGHT  LATENCY  KEY       MODELS       REASON
-                openai/main    cooling_down    1       2          1   413 ms  sk-…3f2a  all          gpt-4o: rate limited for 60000 ms: 429 (until 2026-01-01T00:01:00Z)
-                openai/backup  disabled        2       1          0        -  -         gpt-4o-mini  disabled by an operator
+                ACCOUNT        TYPE            STATUS        PRI  WEIGHT  IN-FLIGHT  LATENCY  KEY       MODELS       REASON
+                openai/main    openai-api-key  cooling_down    1       2          1   413 ms  sk-…3f2a  all          gpt-4o: rate limited for 60000 ms: 429 (until 2026-01-01T00:01:00Z)
+                openai/backup  -               disabled        2       1          0        -  -         gpt-4o-mini  disabled by an operator
+                """, out);
+    }
+
+    @Test
+    void oauthStatus_showsExpiryInHowLongAndTheErrorOrReason() throws IOException {
+        JsonNode active = json("""
+                {"id":"anthropic/max","type":"claude-code-oauth","status":"active",
+                 "expires_at":"2026-01-01T01:00:00Z","expires_in_seconds":3725,
+                 "last_refresh_at":"2026-01-01T00:00:00Z","last_error":null,"account_status":"healthy",
+                 "disabled_reason":null}
+                """);
+        JsonNode revoked = json("""
+                {"id":"gemini/me","type":"gemini-cli-oauth","status":"revoked","expires_at":null,
+                 "expires_in_seconds":null,"last_refresh_at":null,"last_error":"HTTP 400, invalid_grant",
+                 "account_status":"disabled","disabled_reason":"OAuth refresh token rejected"}
+                """);
+
+        String out = AdminViews.oauthStatus(List.of(active, revoked));
+
+        assertEquals("""
+                ACCOUNT        TYPE               STATUS   EXPIRES               IN        LAST-REFRESH          ACCOUNT-STATUS  ERROR
+                anthropic/max  claude-code-oauth  active   2026-01-01T01:00:00Z  1h 2m 5s  2026-01-01T00:00:00Z  healthy         -
+                gemini/me      gemini-cli-oauth   revoked  -                     -         -                     disabled        HTTP 400, invalid_grant
                 """, out);
     }
 

@@ -67,6 +67,16 @@ final class GatewayHarness implements AutoCloseable {
      * line ({@code {name: q, key: ..., org: org_q}}).
      */
     static GatewayHarness start(String timeouts, String retry, String fakeProvider, String extraKeys) {
+        return start(timeouts, retry, fakeProvider, extraKeys, "");
+    }
+
+    /** {@code topLevel} is extra YAML at the top level (sections such as {@code accounts:}). */
+    static GatewayHarness startTopLevel(String timeouts, String retry, String fakeProvider, String topLevel) {
+        return start(timeouts, retry, fakeProvider, "", topLevel);
+    }
+
+    static GatewayHarness start(String timeouts, String retry, String fakeProvider, String extraKeys,
+                                String topLevel) {
         FakeUpstream upstream = FakeUpstream.start();
         try {
             Path dataDir = Files.createTempDirectory("llmgw-it");
@@ -105,13 +115,15 @@ final class GatewayHarness implements AutoCloseable {
                           key: %s
                           models: ["fake/gpt-4o"]
                     %s
+                    %s
                     """.formatted(dataDir, timeouts, retry, (fakeProvider.isEmpty() ? """
                           base-uri: %FAKE%
                           api-key: %SECRET%
                           models: [gpt-4o-mini, gpt-4o]
                     """ : fakeProvider).replace("%FAKE%", upstream.baseUri().toString())
                             .replace("%SECRET%", UPSTREAM_SECRET).stripTrailing(), ADMIN_KEY, FULL_KEY, LIMITED_KEY,
-                    extraKeys.lines().map(l -> "    - " + l.strip()).collect(java.util.stream.Collectors.joining("\n")));
+                    extraKeys.lines().map(l -> "    - " + l.strip()).collect(java.util.stream.Collectors.joining("\n")),
+                    topLevel.stripTrailing());
             JsonNode tree = new ObjectMapper(new YAMLFactory()).readTree(yaml);
             Path file = dataDir.resolve("gateway.yaml");
             Files.writeString(file, JSON.writeValueAsString(tree));

@@ -19,7 +19,9 @@ final class JunkGateway {
     static GatewayServer start(int upstreamPort) {
         GatewayConfig.Provider p = new GatewayConfig.Provider("fake", GatewayConfig.ProviderType.OPENAI,
                 URI.create("http://127.0.0.1:" + upstreamPort + "/v1"), Optional.empty(), List.of("gpt-4o"), Map.of());
-        GatewayConfig config = new GatewayConfig(Path.of(System.getProperty("java.io.tmpdir"), "llmgw-junk"), "INFO",
+        // a fresh directory each time: a fixed one is shared with every other checkout's test run,
+        // whose database may hold migrations this one does not know
+        GatewayConfig config = new GatewayConfig(tempDir(), "INFO",
                 false, new GatewayConfig.Server("127.0.0.1", 0, 65536, List.of()),
                 new GatewayConfig.Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2),
                         Duration.ofSeconds(10)),
@@ -28,5 +30,15 @@ final class JunkGateway {
                 new GatewayConfig.Security(Optional.empty(),
                         List.of(KeyEntry.fromPlainKey("full", GatewayHarness.FULL_KEY, List.of()))));
         return GatewayServer.start(config, Clock.systemUTC());
+    }
+
+    private static Path tempDir() {
+        try {
+            Path dir = java.nio.file.Files.createTempDirectory("llmgw-junk");
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

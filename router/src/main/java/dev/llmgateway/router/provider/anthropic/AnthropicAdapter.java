@@ -11,6 +11,9 @@ import dev.llmgateway.core.spi.ChunkStream;
 import dev.llmgateway.core.spi.ProviderAdapter;
 import dev.llmgateway.core.spi.TokenCounter;
 import dev.llmgateway.core.spi.UpstreamCall;
+import dev.llmgateway.router.accounttype.AccountType;
+import dev.llmgateway.router.accounttype.AccountTypes;
+import dev.llmgateway.router.accounttype.Preparation;
 import dev.llmgateway.router.codec.Json;
 import dev.llmgateway.router.config.GatewayConfig;
 import dev.llmgateway.router.provider.Credentials;
@@ -32,8 +35,10 @@ import java.util.Optional;
  * as the client wrote them (only {@code model} and {@code stream} changed), so cache_control
  * markers and fields the gateway does not know survive; other dialects are encoded from the
  * canonical request. The client's {@code anthropic-version} and {@code anthropic-beta} headers are
- * passed on; without one, version {@value #DEFAULT_VERSION} is sent. Also counts tokens with the
- * upstream's {@code /messages/count_tokens}.
+ * passed on; without one, version {@value #DEFAULT_VERSION} is sent. The account's type puts the
+ * credential on the request ({@code x-api-key}, or a Claude Code OAuth token with its beta and
+ * system-prompt prefix) and reads its errors. Also counts tokens with the upstream's
+ * {@code /messages/count_tokens}.
  */
 public final class AnthropicAdapter implements ProviderAdapter, TokenCounter {
 
@@ -41,17 +46,23 @@ public final class AnthropicAdapter implements ProviderAdapter, TokenCounter {
 
     private final GatewayConfig.Provider provider;
     private final UpstreamTransport transport;
+    private final AccountTypes types;
     private final Clock clock;
     private final URI messages;
     private final URI countTokens;
 
     public AnthropicAdapter(GatewayConfig.Provider provider, UpstreamTransport transport) {
-        this(provider, transport, Clock.systemUTC());
+        this(provider, transport, AccountTypes.defaults());
     }
 
-    AnthropicAdapter(GatewayConfig.Provider provider, UpstreamTransport transport, Clock clock) {
+    public AnthropicAdapter(GatewayConfig.Provider provider, UpstreamTransport transport, AccountTypes types) {
+        this(provider, transport, types, Clock.systemUTC());
+    }
+
+    AnthropicAdapter(GatewayConfig.Provider provider, UpstreamTransport transport, AccountTypes types, Clock clock) {
         this.provider = provider;
         this.transport = transport;
+        this.types = types;
         this.clock = clock;
         String base = provider.baseUri().toString();
         base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
@@ -66,19 +77,19 @@ public final class AnthropicAdapter implements ProviderAdapter, TokenCounter {
 
     @Override
     public ChatResponse complete(UpstreamCall call) {
-        ObjectNode json = readObject(transport.send(request(messages, call, body(call, false), false), call), call);
+        ObjectNode json = readObject(send(request(messages, call, body(call, false), false), call), call);
         return AnthropicResponseDecoder.decode(json, clock.millis() / 1000);
     }
 
     @Override
     public ChunkStream stream(UpstreamCall call) {
-        UpstreamResponse response = transport.send(request(messages, call, body(call, true), true), call);
+        UpstreamResponse response = send(request(messages, call, body(call, true), true), call);
         return new SseChunkStream(response.body(), new AnthropicStreamTranslator(provider.name()), provider.name(), call);
     }
 
     @Override
     public long countTokens(UpstreamCall call) {
-        ObjectNode json = readObject(transport.send(request(countTokens, call, countBody(call), false), call), call);
+        ObjectNode json = readObject(send(request(countTokens, call, countBody(call), false), call), call);
         JsonNode n = json.path("input_tokens");
         if (!n.canConvertToLong()) {
             throw UpstreamErrors.failure(ErrorCategory.UPSTREAM, "Upstream provider '" + provider.name()
@@ -102,14 +113,21 @@ public final class AnthropicAdapter implements ProviderAdapter, TokenCounter {
         return (ObjectNode) json;
     }
 
+    /** Sends with the standard error reading, as the account's type sees the status. */
+    private UpstreamResponse send(UpstreamRequest request, UpstreamCall call) {
+        AccountType type = types.forCall(call, provider);
+        return transport.send(request, call, (status, headers, body) ->
+                transport.standardFailure(type.effectiveStatus(status, body), headers, body));
+    }
+
     private UpstreamRequest request(URI uri, UpstreamCall call, ObjectNode body, boolean stream) {
         UpstreamRequest b = UpstreamRequest.post(uri)
                 .header("Content-Type", "application/json")
                 .header("Accept", stream ? "text/event-stream" : "application/json")
                 .header("x-request-id", call.requestId());
-        headers(call).forEach(b::header);
-        Credentials.forCall(call, provider).ifPresent(k -> b.header("x-api-key", k));
-        return b.body(Json.bytes(body));
+        Preparation prepared = Preparation.of(headers(call), body, Credentials.forCall(call, provider));
+        types.forCall(call, provider).prepare(prepared);
+        return prepared.applyTo(b).body(Json.bytes(body));
     }
 
     /**

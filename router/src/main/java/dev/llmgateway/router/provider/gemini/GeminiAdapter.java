@@ -9,6 +9,8 @@ import dev.llmgateway.core.error.ErrorCategory;
 import dev.llmgateway.core.spi.ChunkStream;
 import dev.llmgateway.core.spi.ProviderAdapter;
 import dev.llmgateway.core.spi.UpstreamCall;
+import dev.llmgateway.router.accounttype.AccountTypes;
+import dev.llmgateway.router.accounttype.Preparation;
 import dev.llmgateway.router.codec.Json;
 import dev.llmgateway.router.config.GatewayConfig;
 import dev.llmgateway.router.provider.Credentials;
@@ -25,7 +27,8 @@ import java.time.Clock;
 
 /**
  * The Gemini API ({@code POST {base}/models/{model}:generateContent} and
- * {@code :streamGenerateContent?alt=sse}, key in {@code x-goog-api-key}). The model is in the URL,
+ * {@code :streamGenerateContent?alt=sse}; the account's type puts the credential on the request: an
+ * API key in {@code x-goog-api-key}, a Gemini CLI OAuth token as a bearer). The model is in the URL,
  * so a Gemini client's body is forwarded exactly as it came; clients of other dialects get their
  * canonical request encoded. Thread-safe.
  */
@@ -33,12 +36,18 @@ public final class GeminiAdapter implements ProviderAdapter {
 
     private final GatewayConfig.Provider provider;
     private final UpstreamTransport transport;
+    private final AccountTypes types;
     private final Clock clock;
     private final String base;
 
     public GeminiAdapter(GatewayConfig.Provider provider, UpstreamTransport transport) {
+        this(provider, transport, AccountTypes.defaults());
+    }
+
+    public GeminiAdapter(GatewayConfig.Provider provider, UpstreamTransport transport, AccountTypes types) {
         this.provider = provider;
         this.transport = transport;
+        this.types = types;
         this.clock = transport.clock();
         String b = provider.baseUri().toString();
         this.base = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
@@ -51,7 +60,7 @@ public final class GeminiAdapter implements ProviderAdapter {
 
     @Override
     public ChatResponse complete(UpstreamCall call) {
-        UpstreamResponse response = transport.send(request(call, false), call, this::failure);
+        UpstreamResponse response = send(call, false);
         byte[] body = transport.readBody(response, call);
         JsonNode json;
         try {
@@ -68,23 +77,27 @@ public final class GeminiAdapter implements ProviderAdapter {
 
     @Override
     public ChunkStream stream(UpstreamCall call) {
-        UpstreamResponse response = transport.send(request(call, true), call, this::failure);
+        UpstreamResponse response = send(call, true);
         return new SseChunkStream(response.body(), new GeminiStreamTranslator(provider.name()), provider.name(), call);
+    }
+
+    private UpstreamResponse send(UpstreamCall call, boolean stream) {
+        var type = types.forCall(call, provider);
+        return transport.send(request(call, stream), call, (status, headers, body) ->
+                failure(type.effectiveStatus(status, body), headers, body));
     }
 
     /**
      * Gemini's error conventions: the wait may be in the body (a {@code RetryInfo} with
-     * {@code retryDelay}; {@code Retry-After} wins when present), and a bad API key is a 400
-     * {@code API_KEY_INVALID}, which is the gateway's credential, so it is read like a 401.
+     * {@code retryDelay}; {@code Retry-After} wins when present). What a status means for the
+     * account (a 400 {@code API_KEY_INVALID} is a bad key) is the account type's reading.
      */
     private ProviderFailure failure(int status, java.util.function.Function<String, java.util.Optional<String>> headers,
                                     byte[] body) {
         java.time.Duration retryAfter = RetryAfter.parse(headers, clock)
                 .or(() -> GeminiRetryInfo.parse(body))
                 .orElse(null);
-        int effective = status == 400
-                && new String(body, java.nio.charset.StandardCharsets.UTF_8).contains("API_KEY_INVALID") ? 401 : status;
-        return UpstreamErrors.fromStatus(provider.name(), effective, body, retryAfter);
+        return UpstreamErrors.fromStatus(provider.name(), status, body, retryAfter);
     }
 
     private UpstreamRequest request(UpstreamCall call, boolean stream) {
@@ -92,10 +105,12 @@ public final class GeminiAdapter implements ProviderAdapter {
                 .header("Content-Type", "application/json")
                 .header("Accept", stream ? "text/event-stream" : "application/json")
                 .header("x-request-id", call.requestId());
-        Credentials.forCall(call, provider).ifPresent(k -> b.header("x-goog-api-key", k));
-        provider.headers().forEach(b::header);
-        call.forwardHeaders().forEach(b::header);
-        return b.body(Json.bytes(body(call)));
+        java.util.Map<String, String> headers = new java.util.LinkedHashMap<>(provider.headers());
+        headers.putAll(call.forwardHeaders());
+        ObjectNode body = body(call);
+        Preparation prepared = Preparation.of(headers, body, Credentials.forCall(call, provider));
+        types.forCall(call, provider).prepare(prepared);
+        return prepared.applyTo(b).body(Json.bytes(body));
     }
 
     /**

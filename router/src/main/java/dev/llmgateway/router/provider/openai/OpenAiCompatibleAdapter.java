@@ -10,6 +10,8 @@ import dev.llmgateway.core.error.ErrorCategory;
 import dev.llmgateway.core.spi.ChunkStream;
 import dev.llmgateway.core.spi.ProviderAdapter;
 import dev.llmgateway.core.spi.UpstreamCall;
+import dev.llmgateway.router.accounttype.AccountTypes;
+import dev.llmgateway.router.accounttype.Preparation;
 import dev.llmgateway.router.codec.Json;
 import dev.llmgateway.router.config.GatewayConfig;
 import dev.llmgateway.router.provider.Credentials;
@@ -24,17 +26,24 @@ import java.net.URI;
 /**
  * Any upstream that speaks OpenAI's Chat Completions API: OpenAI, OpenRouter, or a custom base URL.
  * Streams are always requested with usage included (so every stream can be billed); the client's
- * own choice is applied on the way out.
+ * own choice is applied on the way out. The account's type (OpenAI key, OpenRouter key, custom
+ * endpoint) puts the credential on the request and reads its errors.
  */
 public final class OpenAiCompatibleAdapter implements ProviderAdapter {
 
     private final GatewayConfig.Provider provider;
     private final UpstreamTransport transport;
+    private final AccountTypes types;
     private final URI endpoint;
 
     public OpenAiCompatibleAdapter(GatewayConfig.Provider provider, UpstreamTransport transport) {
+        this(provider, transport, AccountTypes.defaults());
+    }
+
+    public OpenAiCompatibleAdapter(GatewayConfig.Provider provider, UpstreamTransport transport, AccountTypes types) {
         this.provider = provider;
         this.transport = transport;
+        this.types = types;
         String base = provider.baseUri().toString();
         this.endpoint = URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
                 + "/chat/completions");
@@ -47,7 +56,7 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
 
     @Override
     public ChatResponse complete(UpstreamCall call) {
-        UpstreamResponse response = transport.send(request(call, false), call);
+        UpstreamResponse response = send(call, false);
         byte[] body = transport.readBody(response, call);
         JsonNode json;
         try {
@@ -64,8 +73,14 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
 
     @Override
     public ChunkStream stream(UpstreamCall call) {
-        UpstreamResponse response = transport.send(request(call, true), call);
+        UpstreamResponse response = send(call, true);
         return new SseChunkStream(response.body(), new OpenAiStreamTranslator(provider.name()), provider.name(), call);
+    }
+
+    private UpstreamResponse send(UpstreamCall call, boolean stream) {
+        var type = types.forCall(call, provider);
+        return transport.send(request(call, stream), call, (status, headers, body) ->
+                transport.standardFailure(type.effectiveStatus(status, body), headers, body));
     }
 
     private UpstreamRequest request(UpstreamCall call, boolean stream) {
@@ -73,10 +88,12 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
                 .header("Content-Type", "application/json")
                 .header("Accept", stream ? "text/event-stream" : "application/json")
                 .header("x-request-id", call.requestId());
-        Credentials.forCall(call, provider).ifPresent(k -> b.header("Authorization", "Bearer " + k));
-        provider.headers().forEach(b::header);
-        call.forwardHeaders().forEach(b::header);
-        return b.body(Json.bytes(body(call, stream)));
+        java.util.Map<String, String> headers = new java.util.LinkedHashMap<>(provider.headers());
+        headers.putAll(call.forwardHeaders());
+        ObjectNode body = body(call, stream);
+        Preparation prepared = Preparation.of(headers, body, Credentials.forCall(call, provider));
+        types.forCall(call, provider).prepare(prepared);
+        return prepared.applyTo(b).body(Json.bytes(body));
     }
 
     /**
