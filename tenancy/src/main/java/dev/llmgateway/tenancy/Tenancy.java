@@ -2,6 +2,11 @@ package dev.llmgateway.tenancy;
 
 import dev.llmgateway.store.Database;
 import dev.llmgateway.tenancy.audit.AuditLog;
+import dev.llmgateway.tenancy.org.Organizations;
+import dev.llmgateway.tenancy.org.Teams;
+import dev.llmgateway.tenancy.user.Invitations;
+import dev.llmgateway.tenancy.user.Logins;
+import dev.llmgateway.tenancy.user.Users;
 import dev.llmgateway.tenancy.key.ClientKeys;
 import dev.llmgateway.tenancy.key.KeyActorResolver;
 import dev.llmgateway.tenancy.key.KeyCacheSync;
@@ -23,6 +28,11 @@ public final class Tenancy implements AutoCloseable {
     private final AuditLog audit;
     private final Changes changes;
     // feature services: one field each, assigned in the constructor
+    private final Organizations organizations;
+    private final Teams teams;
+    private final Users users;
+    private final Logins logins;
+    private final Invitations invitations;
     private final KeyValidator keyValidator;
     private final ClientKeys clientKeys;
     private final KeyCacheSync keyCacheSync;
@@ -35,6 +45,11 @@ public final class Tenancy implements AutoCloseable {
         this.audit = new AuditLog(db, clock);
         this.changes = new Changes(db);
         // feature services: constructed here
+        this.organizations = new Organizations(db, audit, clock);
+        this.teams = new Teams(db, audit, clock);
+        this.users = new Users(db, audit, clock);
+        this.logins = new Logins(db, audit, clock, settings);
+        this.invitations = new Invitations(db, audit, clock, settings, users);
         this.keyValidator = new KeyValidator(db, clock);
         this.clientKeys = new ClientKeys(db, clock, settings, audit, keyValidator);
         this.keyCacheSync = new KeyCacheSync(changes, keyValidator, settings.cacheSync(), clock);
@@ -62,6 +77,27 @@ public final class Tenancy implements AutoCloseable {
     }
 
     // feature services: accessors
+    public Organizations organizations() {
+        return organizations;
+    }
+
+    public Teams teams() {
+        return teams;
+    }
+
+    public Users users() {
+        return users;
+    }
+
+    /** Password login, sessions, lock-out. */
+    public Logins logins() {
+        return logins;
+    }
+
+    public Invitations invitations() {
+        return invitations;
+    }
+
 
     /** Managing client API keys (the admin API's {@code /orgs/{org}/keys}). */
     public ClientKeys clientKeys() {
@@ -82,6 +118,7 @@ public final class Tenancy implements AutoCloseable {
     public List<ActorResolver> actorResolvers() {
         List<ActorResolver> resolvers = new ArrayList<>();
         // feature services: resolvers
+        resolvers.add(logins);
         resolvers.add(new KeyActorResolver(keyValidator));
         return resolvers;
     }

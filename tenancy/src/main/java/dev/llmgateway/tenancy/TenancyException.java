@@ -38,12 +38,28 @@ public final class TenancyException extends RuntimeException {
     private final Kind kind;
     private final String code;
     private final String param;
+    private final long retryAfterSeconds;
 
     public TenancyException(Kind kind, String code, String message, String param) {
+        this(kind, code, message, param, -1);
+    }
+
+    private TenancyException(Kind kind, String code, String message, String param, long retryAfterSeconds) {
         super(message, null, false, false);
         this.kind = kind;
         this.code = code;
         this.param = param;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** The same failure, telling the caller when trying again makes sense (the Retry-After header). */
+    public TenancyException retryAfter(long seconds) {
+        return new TenancyException(kind, code, getMessage(), param, seconds);
+    }
+
+    /** Seconds to wait before trying again, when known. */
+    public java.util.OptionalLong retryAfterSeconds() {
+        return retryAfterSeconds < 0 ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(retryAfterSeconds);
     }
 
     public static TenancyException invalid(String param, String message) {

@@ -96,6 +96,7 @@ public final class AdminRouteTable {
                 if (e.status() == 401) {
                     res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"llm-gateway admin\"");
                 }
+                e.retryAfterSeconds().ifPresent(s -> res.header(HeaderNames.RETRY_AFTER, Long.toString(s)));
                 send(res, e.status(), error(e.getMessage(), e.kind().type(), e.code(), e.param().orElse(null)));
             } catch (AdminError e) {
                 if (e.status() == 401) {

@@ -12,6 +12,9 @@ final class TenantRoutes {
 
     static List<AdminRoutes> all(Tenancy tenancy) {
         List<AdminRoutes> routes = new ArrayList<>();
+        routes.add(new AuthRoutes(tenancy));
+        routes.add(new OrgRoutes(tenancy));
+        routes.add(new UserRoutes(tenancy));
         routes.add(new AuditRoutes(tenancy));
         // feature routes: one line each
         routes.add(new KeyRoutes(tenancy));
