@@ -91,6 +91,14 @@ public final class AdminRouteTable {
         return (req, res) -> {
             try {
                 Actor actor = route.open() ? Actor.anonymous() : auth.authenticate(req);
+                if (route.path().contains("{org}")) {
+                    // tenant isolation before anything else (even body validation): another
+                    // organization's routes answer exactly as if it did not exist
+                    String org = req.path().pathParameters().get("org");
+                    if (!actor.canSee(org)) {
+                        throw TenancyException.notFound("organization", org);
+                    }
+                }
                 write(res, route.handler().handle(new AdminRequest(req, actor)));
             } catch (TenancyException e) {
                 if (e.status() == 401) {
