@@ -13,8 +13,10 @@ import java.util.Optional;
  */
 public record UpstreamCall(ChatRequest request, String upstreamModel, Deadline deadline,
                            Duration firstByteTimeout, Duration idleTimeout,
-                           Map<String, String> forwardHeaders, String requestId, Optional<Credential> credential) {
+                           Map<String, String> forwardHeaders, String requestId, Optional<Credential> credential,
+                           Optional<java.net.URI> egressProxy) {
     public UpstreamCall {
+        Objects.requireNonNull(egressProxy, "egressProxy");
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(upstreamModel, "upstreamModel");
         Objects.requireNonNull(deadline, "deadline");
@@ -26,12 +28,18 @@ public record UpstreamCall(ChatRequest request, String upstreamModel, Deadline d
     public UpstreamCall(ChatRequest request, String upstreamModel, Deadline deadline, Duration firstByteTimeout,
                         Duration idleTimeout, Map<String, String> forwardHeaders, String requestId) {
         this(request, upstreamModel, deadline, firstByteTimeout, idleTimeout, forwardHeaders, requestId,
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 
     /** The same call with the credential of the account chosen for this attempt. */
     public UpstreamCall withCredential(Optional<Credential> accountCredential) {
         return new UpstreamCall(request, upstreamModel, deadline, firstByteTimeout, idleTimeout, forwardHeaders,
-                requestId, accountCredential);
+                requestId, accountCredential, egressProxy);
+    }
+
+    /** The same call sent through the HTTP proxy of the account chosen for this attempt. */
+    public UpstreamCall withEgressProxy(Optional<java.net.URI> proxy) {
+        return new UpstreamCall(request, upstreamModel, deadline, firstByteTimeout, idleTimeout, forwardHeaders,
+                requestId, credential, proxy);
     }
 }

@@ -25,7 +25,8 @@ final class AccountJson {
                 .put("name", a.name())
                 .put("provider", a.provider())
                 .put("weight", a.weight())
-                .put("priority", a.priority());
+                .put("priority", a.priority())
+                .put("proxy", a.proxy().map(java.net.URI::toString).orElse(null));
         a.models().forEach(o.putArray("models")::add);
         o.putObject("limits")
                 .put("max_concurrency", a.limits().maxConcurrency())

@@ -42,6 +42,7 @@ final class AccountProber implements AutoCloseable {
     }
 
     private final HttpClient client;
+    private final java.util.Map<URI, HttpClient> viaProxy = new java.util.concurrent.ConcurrentHashMap<>();
     private final Duration timeout;
     private final AccountTypes types;
 
@@ -53,10 +54,18 @@ final class AccountProber implements AutoCloseable {
     }
 
     Result probe(GatewayConfig.Provider provider, Optional<Credential> credential) {
+        return probe(provider, credential, Optional.empty());
+    }
+
+    /** Probes through the account's egress proxy, as its requests go. */
+    Result probe(GatewayConfig.Provider provider, Optional<Credential> credential, Optional<URI> proxy) {
         HttpRequest request = request(provider, credential);
+        HttpClient via = proxy.map(p -> viaProxy.computeIfAbsent(p, x -> HttpClient.newBuilder().connectTimeout(timeout)
+                .proxy(java.net.ProxySelector.of(new java.net.InetSocketAddress(x.getHost(), x.getPort())))
+                .followRedirects(HttpClient.Redirect.NEVER).build())).orElse(client);
         long start = System.nanoTime();
         try {
-            HttpResponse<Void> res = client.send(request, HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> res = via.send(request, HttpResponse.BodyHandlers.discarding());
             long ms = (System.nanoTime() - start) / 1_000_000;
             int status = res.statusCode();
             if (status >= 200 && status < 300) {
@@ -105,5 +114,6 @@ final class AccountProber implements AutoCloseable {
     @Override
     public void close() {
         client.shutdownNow(); // do not wait for a probe that is still running
+        viaProxy.values().forEach(HttpClient::shutdownNow);
     }
 }

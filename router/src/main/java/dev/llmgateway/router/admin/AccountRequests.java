@@ -41,7 +41,7 @@ final class AccountRequests {
         return new NewAccount(account(body, provider, Account.API_KEY), secret);
     }
 
-    /** The account named in {@code body} (name, models, weight, priority, limits) for {@code provider}. */
+    /** The account named in {@code body} (name, models, weight, priority, limits, proxy) for {@code provider}. */
     static Account account(ObjectNode body, String provider, String type) {
         String name = text(body, "name").orElseThrow(() -> TenancyException.invalid("name", "'name' is required."));
         if (!NAME.matcher(name).matches()) {
@@ -53,7 +53,11 @@ final class AccountRequests {
         Account.Limits limits = new Account.Limits(integer(body, "max_concurrency", 0, 0, 100_000),
                 integer(body, "requests_per_minute", 0, 0, 10_000_000),
                 integer(body, "tokens_per_minute", 0, 0, Integer.MAX_VALUE));
-        return new Account(provider + "/" + name, name, provider, models(body), weight, priority, limits, type);
+        Optional<java.net.URI> proxy = dev.llmgateway.router.config.EgressProxy.parse(text(body, "proxy").orElse(""),
+                why -> {
+                    throw TenancyException.invalid("proxy", "'proxy' " + why + ".");
+                });
+        return new Account(provider + "/" + name, name, provider, models(body), weight, priority, limits, type, proxy);
     }
 
     /**

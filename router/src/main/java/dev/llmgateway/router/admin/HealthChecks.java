@@ -111,7 +111,7 @@ final class HealthChecks implements AutoCloseable {
 
     private AccountProber.Result probe(GatewayConfig.Provider provider, Account account) {
         try {
-            return prober.probe(provider, accounts.credential(account.id()));
+            return prober.probe(provider, accounts.credential(account.id()), account.proxy());
         } catch (ProviderFailure noToken) {
             // an OAuth account without a usable token: nothing to probe, and nothing learnt
             return new AccountProber.Result(AccountProber.Outcome.NO_CREDENTIAL, 0, 0,

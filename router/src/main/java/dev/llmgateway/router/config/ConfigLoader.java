@@ -30,7 +30,7 @@ import java.util.Optional;
 public final class ConfigLoader {
 
     private static final List<String> PROVIDER_FIELDS = List.of("type", "base-uri", "api-key", "models", "strategy");
-    private static final List<String> ACCOUNT_FIELDS = List.of("name", "api-key", "weight", "priority", "models",
+    private static final List<String> ACCOUNT_FIELDS = List.of("name", "api-key", "proxy", "weight", "priority", "models",
             "max-concurrency", "requests-per-minute", "tokens-per-minute", "enabled");
     /** {@code org}: the organization the key is attributed to (its limits apply); the rest are the key's own rate limits. */
     private static final List<String> CLIENT_KEY_FIELDS = List.of("name", "hash", "key", "models", "org",
@@ -189,7 +189,8 @@ public final class ConfigLoader {
             out.add(new GatewayConfig.AccountSettings(name, key.isEmpty() ? Optional.empty() : Optional.of(new Secret(key)),
                     positive(r, item, ap, "weight", 1, 1), positive(r, item, ap, "priority", 0, 0), models,
                     positive(r, item, ap, "max-concurrency", 0, 0), positive(r, item, ap, "requests-per-minute", 0, 0),
-                    positive(r, item, ap, "tokens-per-minute", 0, 0), item.path("enabled").asBoolean(true)));
+                    positive(r, item, ap, "tokens-per-minute", 0, 0), item.path("enabled").asBoolean(true),
+                    EgressProxy.read(r, ap + ".proxy", item.path("proxy").asText(""))));
         }
         return out;
     }

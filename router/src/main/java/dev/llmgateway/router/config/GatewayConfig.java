@@ -123,7 +123,7 @@ public record GatewayConfig(Path dataDir, String logLevel, boolean accessLog, Se
      */
     public record AccountSettings(String name, Optional<Secret> apiKey, int weight, int priority,
                                   List<String> models, int maxConcurrency, int requestsPerMinute,
-                                  long tokensPerMinute, boolean enabled) {
+                                  long tokensPerMinute, boolean enabled, Optional<URI> proxy) {
         public AccountSettings {
             models = List.copyOf(models);
         }

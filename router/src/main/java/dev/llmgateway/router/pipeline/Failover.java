@@ -64,7 +64,8 @@ final class Failover {
             long start = System.nanoTime();
             try {
                 T result = accounts.withCredential(lease.account().id(),
-                        credential -> attempt.run(adapter, baseCall.withCredential(credential)));
+                        credential -> attempt.run(adapter, baseCall.withCredential(credential)
+                                .withEgressProxy(lease.account().proxy())));
                 lease.success(System.nanoTime() - start, 0);
                 return result;
             } catch (ProviderFailure f) {

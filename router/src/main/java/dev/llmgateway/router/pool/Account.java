@@ -1,15 +1,18 @@
 package dev.llmgateway.router.pool;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One upstream account as configured: which provider it belongs to, which models it serves (empty =
  * all of the provider's), its weight and priority for selection, its limits (0 = none), and its
- * account type ({@value #API_KEY} for a plain key; see {@code router.accounttype}).
+ * account type ({@value #API_KEY} for a plain key; see {@code router.accounttype}) and the HTTP
+ * proxy its requests leave through, if any (an egress proxy per account).
  */
 public record Account(String id, String name, String provider, List<String> models, int weight, int priority,
-                      Limits limits, String type) {
+                      Limits limits, String type, Optional<URI> proxy) {
 
     /** The type of an account whose credential is a fixed key, presented the provider's way. */
     public static final String API_KEY = dev.llmgateway.core.spi.Credential.API_KEY;
@@ -24,6 +27,13 @@ public record Account(String id, String name, String provider, List<String> mode
         }
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(proxy, "proxy");
+    }
+
+    /** An account that connects to its upstream directly. */
+    public Account(String id, String name, String provider, List<String> models, int weight, int priority,
+                   Limits limits, String type) {
+        this(id, name, provider, models, weight, priority, limits, type, Optional.empty());
     }
 
     /** An API-key account. */

@@ -63,7 +63,8 @@ public final class UpstreamAccounts {
             for (GatewayConfig.AccountSettings a : p.accounts()) {
                 String id = p.name() + "/" + a.name();
                 accounts.add(new Account(id, a.name(), p.name(), a.models(), a.weight(), a.priority(),
-                        new Account.Limits(a.maxConcurrency(), a.requestsPerMinute(), a.tokensPerMinute())));
+                        new Account.Limits(a.maxConcurrency(), a.requestsPerMinute(), a.tokensPerMinute()),
+                        Account.API_KEY, a.proxy()));
                 credentials.put(id, a.apiKey().or(p::apiKey).map(Secret::value).map(Credential::new));
                 if (!a.enabled()) {
                     disabled.add(id);

@@ -12,6 +12,7 @@ public final class UpstreamRequest {
     private final URI uri;
     private final List<String[]> headers = new ArrayList<>();
     private byte[] body = new byte[0];
+    private java.util.Optional<URI> proxy = java.util.Optional.empty();
 
     private UpstreamRequest(String method, URI uri) {
         this.method = method;
@@ -29,6 +30,16 @@ public final class UpstreamRequest {
     public UpstreamRequest header(String name, String value) {
         headers.add(new String[]{name, value});
         return this;
+    }
+
+    /** Sends the request through this HTTP proxy (the account's egress proxy) instead of directly. */
+    public UpstreamRequest via(java.util.Optional<URI> httpProxy) {
+        this.proxy = httpProxy;
+        return this;
+    }
+
+    public java.util.Optional<URI> proxy() {
+        return proxy;
     }
 
     public UpstreamRequest body(byte[] bytes) {

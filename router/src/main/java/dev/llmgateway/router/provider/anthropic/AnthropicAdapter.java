@@ -121,7 +121,7 @@ public final class AnthropicAdapter implements ProviderAdapter, TokenCounter {
     }
 
     private UpstreamRequest request(URI uri, UpstreamCall call, ObjectNode body, boolean stream) {
-        UpstreamRequest b = UpstreamRequest.post(uri)
+        UpstreamRequest b = UpstreamRequest.post(uri).via(call.egressProxy())
                 .header("Content-Type", "application/json")
                 .header("Accept", stream ? "text/event-stream" : "application/json")
                 .header("x-request-id", call.requestId());

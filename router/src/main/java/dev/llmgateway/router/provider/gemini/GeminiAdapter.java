@@ -101,7 +101,7 @@ public final class GeminiAdapter implements ProviderAdapter {
     }
 
     private UpstreamRequest request(UpstreamCall call, boolean stream) {
-        UpstreamRequest b = UpstreamRequest.post(endpoint(call.upstreamModel(), stream))
+        UpstreamRequest b = UpstreamRequest.post(endpoint(call.upstreamModel(), stream)).via(call.egressProxy())
                 .header("Content-Type", "application/json")
                 .header("Accept", stream ? "text/event-stream" : "application/json")
                 .header("x-request-id", call.requestId());

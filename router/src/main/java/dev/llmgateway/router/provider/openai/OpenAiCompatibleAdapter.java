@@ -84,7 +84,7 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
     }
 
     private UpstreamRequest request(UpstreamCall call, boolean stream) {
-        UpstreamRequest b = UpstreamRequest.post(endpoint)
+        UpstreamRequest b = UpstreamRequest.post(endpoint).via(call.egressProxy())
                 .header("Content-Type", "application/json")
                 .header("Accept", stream ? "text/event-stream" : "application/json")
                 .header("x-request-id", call.requestId());
