@@ -97,13 +97,14 @@ public final class ConfigLoader {
         TenancySettings tenancy = StoreConfig.tenancy(r);
         GatewayConfig.Secrets secrets = StoreConfig.secrets(r, env);
         GatewayConfig.Accounts accounts = AccountsConfig.read(r);
+        GatewayConfig.Cost cost = CostConfig.read(r, dataDir);
         r.reportUnknownKeys();
         checkAliases(r, aliases, providers);
         if (!r.problems().isEmpty()) {
             throw new ConfigException(r.problems());
         }
         return new GatewayConfig(dataDir, logLevel, accessLog, server, timeouts, retry, providers, aliases, security,
-                pool, policies, store, tenancy, secrets, accounts);
+                pool, policies, store, tenancy, secrets, accounts, cost);
     }
 
     private static ProviderType defaultType(String providerName) {

@@ -20,7 +20,7 @@ import java.util.Optional;
 public record GatewayConfig(Path dataDir, String logLevel, boolean accessLog, Server server, Timeouts timeouts, Retry retry,
                             Map<String, Provider> providers, Map<String, String> aliases, Security security,
                             Pool pool, Map<String, PolicySettings> policies, StoreSettings store,
-                            TenancySettings tenancy, Secrets secrets, Accounts accounts) {
+                            TenancySettings tenancy, Secrets secrets, Accounts accounts, Cost cost) {
 
     public GatewayConfig {
         // configuration order matters: a bare model name resolves to the first provider listing it
@@ -34,6 +34,29 @@ public record GatewayConfig(Path dataDir, String logLevel, boolean accessLog, Se
                          Retry retry, Map<String, Provider> providers, Map<String, String> aliases, Security security) {
         this(dataDir, logLevel, accessLog, server, timeouts, retry, providers, aliases, security, Pool.defaults(),
                 Map.of());
+    }
+
+    /** A configuration with the default {@code cost.*} settings (in-process bus, spool under the data directory). */
+    public GatewayConfig(Path dataDir, String logLevel, boolean accessLog, Server server, Timeouts timeouts,
+                         Retry retry, Map<String, Provider> providers, Map<String, String> aliases, Security security,
+                         Pool pool, Map<String, PolicySettings> policies, StoreSettings store, TenancySettings tenancy,
+                         Secrets secrets, Accounts accounts) {
+        this(dataDir, logLevel, accessLog, server, timeouts, retry, providers, aliases, security, pool, policies,
+                store, tenancy, secrets, accounts, Cost.defaults(dataDir));
+    }
+
+    /**
+     * {@code cost.*}: how usage events travel ({@code in-process} or {@code rabbitmq}), whether this
+     * instance consumes them into the usage store, where the durable spool lives, and how long raw
+     * usage rows are kept (rollups are kept).
+     */
+    public record Cost(boolean rabbitmq, dev.llmgateway.cost.event.RabbitSettings rabbit, boolean consume,
+                       Path spoolDir, Duration retention) {
+
+        public static Cost defaults(Path dataDir) {
+            return new Cost(false, new dev.llmgateway.cost.event.RabbitSettings("127.0.0.1", 5672, "guest", "guest", "/",
+                    "llmgw.usage"), true, dataDir.resolve("usage-spool"), Duration.ofDays(90));
+        }
     }
 
     /** A configuration with the default {@code accounts.*} settings (subscription OAuth off). */

@@ -48,6 +48,9 @@ public final class GatewayExchange {
     private final List<CompletionListener> listeners = new ArrayList<>();
     private boolean completed;
 
+    /** When the gateway took the request, for the latency in usage events. */
+    private final long startNanos = System.nanoTime();
+
     public GatewayExchange(String requestId, FormatCodec codec, Function<String, Optional<String>> headers,
                            byte[] body, DecodeContext decodeContext, Deadline deadline, ResponseWriter writer,
                            InetAddress clientAddress) {
@@ -181,7 +184,8 @@ public final class GatewayExchange {
         }
         completed = true;
         RequestOutcome result = new RequestOutcome(requestId, caller(), servedBy(), usage(), status,
-                ending(status, clientGone), at);
+                ending(status, clientGone), at, java.time.Duration.ofNanos(System.nanoTime() - startNanos),
+                account().map(l -> l.account().id()).orElse(""));
         for (CompletionListener l : listeners) {
             try {
                 l.completed(result);

@@ -13,7 +13,8 @@ import java.util.Optional;
  * stream cut before its usage event), the HTTP status sent, and how it ended.
  */
 public record RequestOutcome(String requestId, Optional<ClientIdentity> caller, Optional<Target> servedBy,
-                             Optional<Usage> usage, int status, Ending ending, Instant finishedAt) {
+                             Optional<Usage> usage, int status, Ending ending, Instant finishedAt,
+                             java.time.Duration elapsed, String account) {
 
     /** How the request ended. */
     public enum Ending {
@@ -34,6 +35,14 @@ public record RequestOutcome(String requestId, Optional<ClientIdentity> caller, 
         Objects.requireNonNull(usage, "usage");
         Objects.requireNonNull(ending, "ending");
         Objects.requireNonNull(finishedAt, "finishedAt");
+        Objects.requireNonNull(elapsed, "elapsed");
+        Objects.requireNonNull(account, "account");
+    }
+
+    /** An outcome whose duration is not known. */
+    public RequestOutcome(String requestId, Optional<ClientIdentity> caller, Optional<Target> servedBy,
+                          Optional<Usage> usage, int status, Ending ending, Instant finishedAt) {
+        this(requestId, caller, servedBy, usage, status, ending, finishedAt, java.time.Duration.ZERO, "");
     }
 
     /** Total tokens reported (prompt including cached, completion including reasoning); 0 when none. */

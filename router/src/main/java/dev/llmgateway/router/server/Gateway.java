@@ -16,6 +16,7 @@ import dev.llmgateway.router.pipeline.GatewayExchange;
 import dev.llmgateway.router.pipeline.QuotaStage;
 import dev.llmgateway.router.pipeline.RateLimitStage;
 import dev.llmgateway.router.pipeline.RequestPricer;
+import dev.llmgateway.router.pipeline.UsageRecorder;
 import dev.llmgateway.router.pipeline.RouteStage;
 import dev.llmgateway.router.ratelimit.KeyRateLimiter;
 import dev.llmgateway.classifier.Classifier;
@@ -64,6 +65,7 @@ public final class Gateway implements AutoCloseable {
     private final ScheduledExecutorService background;
     private final Clock clock;
     private final RequestPricer pricer;
+    private final UsagePipeline usage;
     private final List<CompletionListener> completionListeners = new CopyOnWriteArrayList<>();
 
     public Gateway(GatewayConfig config, Clock clock) {
@@ -105,6 +107,11 @@ public final class Gateway implements AutoCloseable {
                         .orElse(false))));
         this.router = new PolicyRouter(catalog, policies);
         this.pricer = new RequestPricer(PriceBook.defaults(), config.providers());
+        this.usage = UsagePipeline.start(config.cost(), database);
+        onCompletion(new UsageRecorder(usage.bus(), pricer));
+        long day = TimeUnit.DAYS.toMillis(1);
+        background.scheduleWithFixedDelay(() -> usage.applyRetention(clock.instant()), 60_000, day,
+                TimeUnit.MILLISECONDS);
         // Rate limits first: cheap and in memory, they refuse before the body is even parsed. Quotas
         // after routing, so a request refused for its model does not use one up.
         this.stages = List.of(
@@ -191,8 +198,14 @@ public final class Gateway implements AutoCloseable {
         oauth.close();
         providers.close();
         classifier.close();
+        usage.close(); // after the server stopped: events of the last requests are stored or spooled
         tenancy.close();
         database.close();
+    }
+
+    /** The usage bus and store, for the cost engine's readers and tests. */
+    public UsagePipeline usage() {
+        return usage;
     }
 
     /**

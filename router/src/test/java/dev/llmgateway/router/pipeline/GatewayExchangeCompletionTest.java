@@ -1,6 +1,7 @@
 package dev.llmgateway.router.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.llmgateway.core.chat.Usage;
 import dev.llmgateway.core.spi.Deadline;
@@ -70,8 +71,10 @@ class GatewayExchangeCompletionTest {
         e.usage(new Usage(11, 7, 3, 0, 2));
         e.outcome("client_disconnected");
         e.complete(200, false, AT);
+        RequestOutcome o = seen.get(0);
         assertEquals(new RequestOutcome("rid-1", Optional.empty(), Optional.empty(),
-                Optional.of(new Usage(11, 7, 3, 0, 2)), 200, RequestOutcome.Ending.CANCELLED, AT), seen.get(0));
+                Optional.of(new Usage(11, 7, 3, 0, 2)), 200, RequestOutcome.Ending.CANCELLED, AT, o.elapsed(), ""), o);
+        assertTrue(!o.elapsed().isNegative());
         assertEquals(18, seen.get(0).totalTokens());
     }
 

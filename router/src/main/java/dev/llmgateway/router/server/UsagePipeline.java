@@ -1,0 +1,70 @@
+package dev.llmgateway.router.server;
+
+import dev.llmgateway.cost.event.InProcessUsageBus;
+import dev.llmgateway.cost.event.RabbitUsageBus;
+import dev.llmgateway.cost.event.RabbitUsageConsumer;
+import dev.llmgateway.cost.event.Spool;
+import dev.llmgateway.cost.event.UsageBus;
+import dev.llmgateway.cost.usage.UsageStore;
+import dev.llmgateway.router.config.GatewayConfig;
+import dev.llmgateway.store.Database;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Where this instance's usage events go: in-process straight into the usage store (the default), or
+ * to RabbitMQ, with this instance also consuming the queue into the store unless
+ * {@code cost.consume: false} (then {@code llm-gateway cost-engine} workers do it). Thread-safe.
+ */
+public final class UsagePipeline implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger("llmgw.usage");
+
+    private final UsageBus bus;
+    private final UsageStore store;
+    private final Optional<RabbitUsageConsumer> consumer;
+    private final GatewayConfig.Cost settings;
+
+    private UsagePipeline(UsageBus bus, UsageStore store, Optional<RabbitUsageConsumer> consumer,
+                          GatewayConfig.Cost settings) {
+        this.bus = bus;
+        this.store = store;
+        this.consumer = consumer;
+        this.settings = settings;
+    }
+
+    public static UsagePipeline start(GatewayConfig.Cost cost, Database db) {
+        UsageStore store = new UsageStore(db);
+        Spool spool = new Spool(cost.spoolDir());
+        if (!cost.rabbitmq()) {
+            return new UsagePipeline(new InProcessUsageBus(store, spool, 100_000), store, Optional.empty(), cost);
+        }
+        Optional<RabbitUsageConsumer> consumer = cost.consume()
+                ? Optional.of(new RabbitUsageConsumer(cost.rabbit(), store)) : Optional.empty();
+        return new UsagePipeline(new RabbitUsageBus(cost.rabbit(), spool), store, consumer, cost);
+    }
+
+    public UsageBus bus() {
+        return bus;
+    }
+
+    public UsageStore store() {
+        return store;
+    }
+
+    void applyRetention(Instant now) {
+        try {
+            store.deleteRawBefore(now.minus(settings.retention()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "usage retention failed; tried again tomorrow", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        bus.close();
+        consumer.ifPresent(RabbitUsageConsumer::close);
+    }
+}
