@@ -66,12 +66,21 @@ public final class UsageStore implements UsageSink {
     private void store(Connection tx, List<UsageEvent> batch) throws SQLException {
         Map<String, UsageEvent> byId = new LinkedHashMap<>();
         batch.forEach(e -> byId.putIfAbsent(e.id(), e));
-        Set<String> existing = existing(tx, byId.keySet());
-        List<UsageEvent> fresh = byId.values().stream().filter(e -> !existing.contains(e.id())).toList();
+        List<UsageEvent> fresh;
+        if (db.kind() == dev.llmgateway.store.DatabaseKind.POSTGRESQL) {
+            // one statement: insert what is new, skip what exists, and say which rows went in
+            Set<String> inserted = insertNew(tx, new ArrayList<>(byId.values()));
+            fresh = byId.values().stream().filter(e -> inserted.contains(e.id())).toList();
+        } else {
+            Set<String> existing = existing(tx, byId.keySet());
+            fresh = byId.values().stream().filter(e -> !existing.contains(e.id())).toList();
+            if (!fresh.isEmpty()) {
+                insertRaw(tx, fresh);
+            }
+        }
         if (fresh.isEmpty()) {
             return;
         }
-        insertRaw(tx, fresh);
         for (String table : ROLLUPS) {
             Map<List<Object>, Totals> groups = new LinkedHashMap<>();
             for (UsageEvent e : fresh) {
@@ -105,40 +114,71 @@ public final class UsageStore implements UsageSink {
         return found;
     }
 
-    private static void insertRaw(Connection c, List<UsageEvent> events) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO usage_events (id, occurred_at, request_id, org_id, "
-                + "team_id, key_id, user_id, model, provider, account, input_tokens, output_tokens, cache_write_tokens, "
-                + "cache_read_tokens, reasoning_tokens, cost_usd, unpriced, latency_ms, status, outcome, routing_reason, "
-                + "cache_hit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (UsageEvent e : events) {
+    private static final String COLUMNS = "INSERT INTO usage_events (id, occurred_at, request_id, org_id, team_id, "
+            + "key_id, user_id, model, provider, account, input_tokens, output_tokens, cache_write_tokens, "
+            + "cache_read_tokens, reasoning_tokens, cost_usd, unpriced, latency_ms, status, outcome, routing_reason, "
+            + "cache_hit) VALUES ";
+    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /** PostgreSQL: a multi-row insert that skips ids already stored and returns the ids it inserted. */
+    private static Set<String> insertNew(Connection c, List<UsageEvent> events) throws SQLException {
+        Set<String> inserted = new HashSet<>();
+        for (int from = 0; from < events.size(); from += 500) {
+            List<UsageEvent> chunk = events.subList(from, Math.min(events.size(), from + 500));
+            String sql = COLUMNS + String.join(", ", java.util.Collections.nCopies(chunk.size(), ROW))
+                    + " ON CONFLICT (id) DO NOTHING RETURNING id";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
                 int i = 1;
-                ps.setString(i++, e.id());
-                ps.setObject(i++, Rows.time(e.occurredAt()));
-                ps.setString(i++, e.requestId());
-                ps.setString(i++, e.orgId());
-                ps.setString(i++, e.teamId());
-                ps.setString(i++, e.keyId());
-                ps.setString(i++, e.userId());
-                ps.setString(i++, e.model());
-                ps.setString(i++, e.provider());
-                ps.setString(i++, e.account());
-                ps.setLong(i++, e.tokens().input());
-                ps.setLong(i++, e.tokens().output());
-                ps.setLong(i++, e.tokens().cacheWrite());
-                ps.setLong(i++, e.tokens().cacheRead());
-                ps.setLong(i++, e.tokens().reasoning());
-                ps.setBigDecimal(i++, e.costUsd());
-                ps.setBoolean(i++, e.unpriced());
-                ps.setLong(i++, e.latencyMillis());
-                ps.setInt(i++, e.status());
-                ps.setString(i++, e.outcome());
-                ps.setString(i++, e.routingReason().length() > 2000 ? e.routingReason().substring(0, 2000)
-                        : e.routingReason());
-                ps.setBoolean(i, e.cacheHit());
+                for (UsageEvent e : chunk) {
+                    i = bindEvent(ps, i, e);
+                }
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        inserted.add(rs.getString(1));
+                    }
+                }
+            }
+        }
+        return inserted;
+    }
+
+    private static void insertRaw(Connection c, List<UsageEvent> events) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(COLUMNS + ROW)) {
+            for (UsageEvent e : events) {
+                bindEvent(ps, 1, e);
                 ps.addBatch();
             }
             ps.executeBatch();
         }
+    }
+
+    /** Binds one event's 22 columns from parameter {@code i}; returns the next parameter index. */
+    private static int bindEvent(PreparedStatement ps, int start, UsageEvent e) throws SQLException {
+        int i = start;
+        ps.setString(i++, e.id());
+        ps.setObject(i++, Rows.time(e.occurredAt()));
+        ps.setString(i++, e.requestId());
+        ps.setString(i++, e.orgId());
+        ps.setString(i++, e.teamId());
+        ps.setString(i++, e.keyId());
+        ps.setString(i++, e.userId());
+        ps.setString(i++, e.model());
+        ps.setString(i++, e.provider());
+        ps.setString(i++, e.account());
+        ps.setLong(i++, e.tokens().input());
+        ps.setLong(i++, e.tokens().output());
+        ps.setLong(i++, e.tokens().cacheWrite());
+        ps.setLong(i++, e.tokens().cacheRead());
+        ps.setLong(i++, e.tokens().reasoning());
+        ps.setBigDecimal(i++, e.costUsd());
+        ps.setBoolean(i++, e.unpriced());
+        ps.setLong(i++, e.latencyMillis());
+        ps.setInt(i++, e.status());
+        ps.setString(i++, e.outcome());
+        ps.setString(i++, e.routingReason().length() > 2000 ? e.routingReason().substring(0, 2000)
+                : e.routingReason());
+        ps.setBoolean(i++, e.cacheHit());
+        return i;
     }
 
     private static void upsert(Connection tx, String table, List<Object> key, Totals t) throws SQLException {
