@@ -1,12 +1,12 @@
 package dev.llmgateway.core.auth;
 
 /** Matches {@code *}-wildcard patterns (no other special characters) without regular expressions. */
-final class Glob {
+public final class Glob {
 
     private Glob() {
     }
 
-    static boolean matches(String pattern, String text) {
+    public static boolean matches(String pattern, String text) {
         int p = 0;
         int t = 0;
         int star = -1;

@@ -1,5 +1,7 @@
 package dev.llmgateway.cost.price;
 
+import dev.llmgateway.core.auth.Glob;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package dev.llmgateway.router.pool;
 
+import dev.llmgateway.testing.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

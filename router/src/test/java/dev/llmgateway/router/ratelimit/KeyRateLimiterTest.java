@@ -1,5 +1,6 @@
 package dev.llmgateway.router.ratelimit;
 
+import dev.llmgateway.testing.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 class KeyRateLimiterTest {
 
-    private final StepClock clock = new StepClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
     private final KeyRateLimiter limiter = new KeyRateLimiter(clock);
 
     private static ClientIdentity key(RateLimits limits) {
@@ -117,29 +118,5 @@ class KeyRateLimiterTest {
         held.release(0);
         limiter.acquire(key(new RateLimits(0, 0, 1))); // the same window, found again
         assertEquals(1, limiter.trackedKeys());
-    }
-
-    /** A clock the test moves by hand. */
-    private static final class StepClock extends Clock {
-        private Instant now = Instant.parse("2026-11-22T10:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

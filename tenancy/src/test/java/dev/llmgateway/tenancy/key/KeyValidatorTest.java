@@ -1,5 +1,6 @@
 package dev.llmgateway.tenancy.key;
 
+import dev.llmgateway.testing.MutableClock;
 import static dev.llmgateway.tenancy.key.Fixtures.T0;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

@@ -1,5 +1,6 @@
 package dev.llmgateway.tenancy.quota;
 
+import dev.llmgateway.testing.MutableClock;
 import static dev.llmgateway.tenancy.quota.QuotaFixtures.key;
 import static dev.llmgateway.tenancy.quota.QuotaFixtures.org;
 import static dev.llmgateway.tenancy.quota.QuotaFixtures.set;
@@ -37,7 +38,7 @@ class QuotaAdminTest {
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void setOrgLimits_thenRead_normalisedAuditedAndInTheChangeFeed(DatabaseKind kind) {
-        try (TestDatabase t = TestDatabase.open(kind); Tenancy tenancy = tenancy(t.database(), new TestClock(NOW))) {
+        try (TestDatabase t = TestDatabase.open(kind); Tenancy tenancy = tenancy(t.database(), new MutableClock(NOW))) {
             org(t.database(), "org_x");
             Quotas q = tenancy.quotas();
             q.setOrgLimits(ADMIN, "org_x", set("requests_per_month", "1000", "tokens_per_year", "5000000",
@@ -62,7 +63,7 @@ class QuotaAdminTest {
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void setOrgLimits_nullRemovesOneAndSameValuesChangeNothing(DatabaseKind kind) {
-        try (TestDatabase t = TestDatabase.open(kind); Tenancy tenancy = tenancy(t.database(), new TestClock(NOW))) {
+        try (TestDatabase t = TestDatabase.open(kind); Tenancy tenancy = tenancy(t.database(), new MutableClock(NOW))) {
             org(t.database(), "org_x");
             Quotas q = tenancy.quotas();
             q.setOrgLimits(ADMIN, "org_x", set("requests_per_month", "10", "cost_per_year", "5"));
@@ -77,7 +78,7 @@ class QuotaAdminTest {
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void limits_rolesAndOrganizations_viewersReadAdminsWriteOthersSeeNothing(DatabaseKind kind) {
-        try (TestDatabase t = TestDatabase.open(kind); Tenancy tenancy = tenancy(t.database(), new TestClock(NOW))) {
+        try (TestDatabase t = TestDatabase.open(kind); Tenancy tenancy = tenancy(t.database(), new MutableClock(NOW))) {
             org(t.database(), "org_x");
             org(t.database(), "org_y");
             Quotas q = tenancy.quotas();
@@ -101,7 +102,7 @@ class QuotaAdminTest {
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void keyLimits_keyMustBelongToTheOrganization(DatabaseKind kind) {
-        try (TestDatabase t = TestDatabase.open(kind); Tenancy tenancy = tenancy(t.database(), new TestClock(NOW))) {
+        try (TestDatabase t = TestDatabase.open(kind); Tenancy tenancy = tenancy(t.database(), new MutableClock(NOW))) {
             org(t.database(), "org_x");
             org(t.database(), "org_y");
             key(t.database(), "org_x", "key_a");

@@ -1,5 +1,6 @@
 package dev.llmgateway.tenancy.quota;
 
+import dev.llmgateway.testing.MutableClock;
 import static dev.llmgateway.tenancy.quota.QuotaFixtures.org;
 import static dev.llmgateway.tenancy.quota.QuotaFixtures.requestsUsed;
 import static dev.llmgateway.tenancy.quota.QuotaFixtures.set;
@@ -33,7 +34,7 @@ class QuotaEnforcementTest {
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void admit_limitOfN_exactlyNAdmittedThenRefusedUntilPeriodEnds(DatabaseKind kind) {
-        try (TestDatabase t = TestDatabase.open(kind); Tenancy tenancy = tenancy(t.database(), new TestClock(NOV))) {
+        try (TestDatabase t = TestDatabase.open(kind); Tenancy tenancy = tenancy(t.database(), new MutableClock(NOV))) {
             org(t.database(), "org_x");
             tenancy.quotas().setOrgLimits(ADMIN, "org_x", set("requests_per_month", "5"));
             for (int i = 0; i < 5; i++) {
@@ -51,7 +52,7 @@ class QuotaEnforcementTest {
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void admit_fiftyConcurrentThreadsAgainstTwenty_exactlyTwentyAdmitted(DatabaseKind kind) throws Exception {
-        try (TestDatabase t = TestDatabase.open(kind); Tenancy tenancy = tenancy(t.database(), new TestClock(NOV))) {
+        try (TestDatabase t = TestDatabase.open(kind); Tenancy tenancy = tenancy(t.database(), new MutableClock(NOV))) {
             org(t.database(), "org_x");
             tenancy.quotas().setOrgLimits(ADMIN, "org_x", set("requests_per_month", "20", "tokens_per_year", "1000000"));
             List<Admission> results = race(50, i -> tenancy.quotas().admit("org_x", "key_" + (i % 3)));
@@ -65,7 +66,7 @@ class QuotaEnforcementTest {
     @EnumSource(DatabaseKind.class)
     void admit_twoInstancesOnOneDatabase_shareOneLimit(DatabaseKind kind) throws Exception {
         try (TestDatabase t = TestDatabase.open(kind); Database second = Database.open(t.settings());
-             Tenancy a = tenancy(t.database(), new TestClock(NOV)); Tenancy b = tenancy(second, new TestClock(NOV))) {
+             Tenancy a = tenancy(t.database(), new MutableClock(NOV)); Tenancy b = tenancy(second, new MutableClock(NOV))) {
             org(t.database(), "org_x");
             assertInstanceOf(Admission.Admitted.class, b.quotas().admit("org_x", ""), "b caches: no limits yet");
             a.quotas().setOrgLimits(ADMIN, "org_x", set("requests_per_month", "15"));
@@ -79,7 +80,7 @@ class QuotaEnforcementTest {
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void admit_monthRollsOver_monthCountsAgainWhileYearKeepsCounting(DatabaseKind kind) {
-        TestClock clock = new TestClock(Instant.parse("2026-11-30T23:59:59Z"));
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-30T23:59:59Z"));
         try (TestDatabase t = TestDatabase.open(kind); Tenancy tenancy = tenancy(t.database(), clock)) {
             org(t.database(), "org_x");
             tenancy.quotas().setOrgLimits(ADMIN, "org_x", set("requests_per_month", "2", "requests_per_year", "3"));
@@ -102,7 +103,7 @@ class QuotaEnforcementTest {
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void record_tokensAndCost_countedAndRefuseOnceUsedReachesTheLimit(DatabaseKind kind) {
-        try (TestDatabase t = TestDatabase.open(kind); Tenancy tenancy = tenancy(t.database(), new TestClock(NOV))) {
+        try (TestDatabase t = TestDatabase.open(kind); Tenancy tenancy = tenancy(t.database(), new MutableClock(NOV))) {
             org(t.database(), "org_x");
             Quotas q = tenancy.quotas();
             q.setOrgLimits(ADMIN, "org_x", set("tokens_per_month", "100", "cost_per_year", "0.01"));
@@ -127,7 +128,7 @@ class QuotaEnforcementTest {
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void admit_keyAtItsLimit_organizationCountRolledBackToo(DatabaseKind kind) {
-        try (TestDatabase t = TestDatabase.open(kind); Tenancy tenancy = tenancy(t.database(), new TestClock(NOV))) {
+        try (TestDatabase t = TestDatabase.open(kind); Tenancy tenancy = tenancy(t.database(), new MutableClock(NOV))) {
             org(t.database(), "org_x");
             QuotaFixtures.key(t.database(), "org_x", "key_a");
             Quotas q = tenancy.quotas();
@@ -147,7 +148,7 @@ class QuotaEnforcementTest {
     void admit_scopesWithoutLimits_needNoDatabaseOnceCached(DatabaseKind kind) {
         try (TestDatabase t = TestDatabase.open(kind)) {
             Database own = Database.open(t.settings());
-            Tenancy tenancy = tenancy(own, new TestClock(NOV));
+            Tenancy tenancy = tenancy(own, new MutableClock(NOV));
             try {
                 org(t.database(), "org_x");
                 assertEquals(Reservation.NONE, assertInstanceOf(Admission.Admitted.class,
@@ -165,7 +166,7 @@ class QuotaEnforcementTest {
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void admit_usageRowDeletedBehindTheCache_isCreatedAgain(DatabaseKind kind) {
-        try (TestDatabase t = TestDatabase.open(kind); Tenancy tenancy = tenancy(t.database(), new TestClock(NOV))) {
+        try (TestDatabase t = TestDatabase.open(kind); Tenancy tenancy = tenancy(t.database(), new MutableClock(NOV))) {
             org(t.database(), "org_x");
             tenancy.quotas().setOrgLimits(ADMIN, "org_x", set("requests_per_month", "5"));
             assertInstanceOf(Admission.Admitted.class, tenancy.quotas().admit("org_x", ""));

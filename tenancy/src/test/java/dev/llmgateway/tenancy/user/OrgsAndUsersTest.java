@@ -1,5 +1,6 @@
 package dev.llmgateway.tenancy.user;
 
+import dev.llmgateway.testing.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,8 +20,6 @@ import dev.llmgateway.testing.TestDatabase;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -29,30 +28,6 @@ class OrgsAndUsersTest {
 
     private static final Actor PLATFORM = Actor.platformAdmin("admin-key");
     private static final String PASSWORD = "a long enough password";
-
-    /** A clock the test moves. */
-    static final class TestClock extends Clock {
-        private Instant now = Instant.parse("2026-11-22T10:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-    }
 
     private static int status(org.junit.jupiter.api.function.Executable e) {
         return assertThrows(TenancyException.class, e).status();
@@ -140,7 +115,7 @@ class OrgsAndUsersTest {
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void login_sessionsExpire_lockoutAfterFailures_evenTheRightPasswordWhileLocked(DatabaseKind kind) {
-        TestClock clock = new TestClock();
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
         TenancySettings s = new TenancySettings(Duration.ofHours(1), 3, Duration.ofMinutes(10),
                 Duration.ofHours(1), Duration.ofDays(1), Duration.ofSeconds(2));
         try (TestDatabase t = TestDatabase.open(kind); Tenancy ten = new Tenancy(t.database(), s, clock)) {
@@ -190,7 +165,7 @@ class OrgsAndUsersTest {
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void invitations_acceptOnce_expireAndRevoke(DatabaseKind kind) {
-        TestClock clock = new TestClock();
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
         try (TestDatabase t = TestDatabase.open(kind);
              Tenancy ten = new Tenancy(t.database(), TenancySettings.defaults(), clock)) {
             String org = ten.organizations().create(PLATFORM, "Acme", Optional.empty()).id();

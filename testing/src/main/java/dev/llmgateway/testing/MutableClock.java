@@ -1,4 +1,4 @@
-package dev.llmgateway.tenancy.key;
+package dev.llmgateway.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,17 +6,26 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand; safe to read from other threads. */
-final class MutableClock extends Clock {
+/** A UTC clock a test moves by hand; readable from any thread. */
+public final class MutableClock extends Clock {
 
     private volatile Instant now;
 
-    MutableClock(Instant start) {
+    public MutableClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration d) {
+    /** Starts at 2026-01-01T00:00:00Z. */
+    public MutableClock() {
+        this(Instant.parse("2026-01-01T00:00:00Z"));
+    }
+
+    public void advance(Duration d) {
         now = now.plus(d);
+    }
+
+    public void set(Instant instant) {
+        now = instant;
     }
 
     @Override
