@@ -19,6 +19,7 @@ final class TenantRoutes {
         // feature routes: one line each
         routes.add(new KeyRoutes(tenancy));
         routes.add(new QuotaRoutes(tenancy));
+        routes.add(new ReportRoutes(tenancy));
         return routes;
     }
 }

@@ -120,6 +120,9 @@ class TenantIsolationIT {
                 .statusCode());
         assertEquals(404, call("POST", "/orgs/" + orgA + "/keys/" + B_IDS.get("key") + "/disable", null, session)
                 .statusCode());
+        assertEquals(404, call("GET", "/reports/usage?org_id=" + orgB, null, session).statusCode());
+        assertEquals(404, call("GET", "/reports/forecast?org_id=" + orgB, null, session).statusCode());
+        assertEquals(200, call("GET", "/reports/usage", null, session).statusCode(), "its own organization's report");
     }
 
     @Test

@@ -70,6 +70,22 @@ class UsageEventsIT {
         assertEquals("ok", Rows.requiredString(row, "outcome"));
         BigDecimal cost = Rows.decimal(row, "cost_usd").orElseThrow();
         assertTrue(cost.signum() >= 0, cost.toString());
+
+        String admin = "Bearer " + GatewayHarness.ADMIN_KEY;
+        var report = GatewayHarness.json(gw.get("/admin/api/v1/reports/usage?granularity=total&group_by=model",
+                "Authorization", admin).body());
+        assertEquals(2, report.path("data").size(), report.toString());
+        assertEquals(1000, report.path("data").get(0).path("input_tokens").asLong(), report.toString());
+        HttpResponse<String> csv = gw.get("/admin/api/v1/reports/usage?granularity=day&group_by=provider,model&format=csv",
+                "Authorization", admin);
+        assertEquals(200, csv.statusCode());
+        assertTrue(csv.headers().firstValue("content-type").orElseThrow().startsWith("text/csv"));
+        assertTrue(csv.body().startsWith("bucket,provider,model,requests,"), csv.body());
+        assertEquals(3, csv.body().strip().split("\n").length, csv.body());
+        assertEquals(400, gw.get("/admin/api/v1/reports/usage?group_by=password", "Authorization", admin).statusCode());
+        assertEquals(400, gw.get("/admin/api/v1/reports/usage?granularity=week", "Authorization", admin).statusCode());
+        var forecast = GatewayHarness.json(gw.get("/admin/api/v1/reports/forecast", "Authorization", admin).body());
+        assertTrue(forecast.has("projected_usd"), forecast.toString());
     }
 
     @Test
