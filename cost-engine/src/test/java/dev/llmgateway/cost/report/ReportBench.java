@@ -12,7 +12,8 @@ import java.util.function.Supplier;
 
 /**
  * Report latency over many usage rows on PostgreSQL: loads N raw events (default 10 million: 20
- * organizations, 200 keys, 8 models, 90 days) with SQL, builds the hourly and daily rollups from them
+ * organizations, 200 keys, every key using all 8 models, 90 days, so the hourly rollup is near its
+ * largest: about 3 events per key, model and hour) with SQL, builds the hourly and daily rollups from them
  * the way the engine keeps them, then times the report queries (best and worst of 5 runs each). Not a
  * test; run with {@code bench/reports.sh [rows]}.
  */
@@ -30,7 +31,7 @@ public final class ReportBench {
                 s.execute("INSERT INTO usage_events SELECT 'e' || g, TIMESTAMPTZ '2026-08-01 00:00:00+00' + g * "
                         + "INTERVAL '" + step + " second', 'r' || g, 'org_' || (g % 20), '', 'key_' || (g % 200), '', "
                         + "(ARRAY['gpt-4o','gpt-4o-mini','o3','claude-sonnet-4-5','claude-haiku-4-5','gemini-2.5-pro',"
-                        + "'gemini-2.5-flash','llama-3.3-70b'])[g % 8 + 1], 'openai', 'openai/main', 100 + g % 900, "
+                        + "'gemini-2.5-flash','llama-3.3-70b'])[(g / 200) % 8 + 1], 'openai', 'openai/main', 100 + g % 900, "
                         + "50 + g % 300, 0, g % 100, 0, (100 + g % 900) * 0.0000025 + (50 + g % 300) * 0.00001, false, "
                         + "100 + g % 500, 200, 'ok', 'bench', false FROM generate_series(1, " + n + ") g");
                 System.out.printf("loaded %,d raw rows in %.1f s%n", n, (System.nanoTime() - t0) / 1e9);
