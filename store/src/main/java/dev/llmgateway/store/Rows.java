@@ -91,4 +91,14 @@ public final class Rows {
         }
         throw new IllegalStateException(column + ": not a time value (" + v.getClass().getName() + ")");
     }
+
+    /** True when {@code e} was caused by a unique-key violation (SQLSTATE 23505, the same on H2 and PostgreSQL). */
+    public static boolean uniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException s && "23505".equals(s.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

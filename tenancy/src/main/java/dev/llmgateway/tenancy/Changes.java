@@ -15,7 +15,7 @@ public final class Changes {
 
     /** What changed. */
     public enum Entity {
-        ORG, KEY, QUOTA, USER;
+        ORG, KEY, QUOTA, USER, BUDGET;
 
         public String wire() {
             return name().toLowerCase(java.util.Locale.ROOT);

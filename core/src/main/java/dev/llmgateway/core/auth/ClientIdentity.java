@@ -12,16 +12,27 @@ public record ClientIdentity(String keyId, String name, List<String> allowedMode
                              Tenant tenant, RateLimits limits) {
 
     /**
-     * The organization and team a key belongs to; both empty strings for keys from the configuration
-     * file, which belong to no organization.
+     * The organization and team a key belongs to, and the user it acts for (the user who created
+     * it); empty strings where there is none. Keys from the configuration file belong to no
+     * organization.
      */
-    public record Tenant(String orgId, String teamId) {
+    public record Tenant(String orgId, String teamId, String userId) {
 
-        public static final Tenant NONE = new Tenant("", "");
+        public static final Tenant NONE = new Tenant("", "", "");
 
         public Tenant {
             Objects.requireNonNull(orgId, "orgId");
             Objects.requireNonNull(teamId, "teamId");
+            Objects.requireNonNull(userId, "userId");
+        }
+
+        /** A tenant with no user. */
+        public Tenant(String orgId, String teamId) {
+            this(orgId, teamId, "");
+        }
+
+        public boolean hasUser() {
+            return !userId.isEmpty();
         }
 
         public boolean hasOrg() {

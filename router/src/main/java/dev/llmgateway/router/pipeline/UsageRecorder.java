@@ -37,7 +37,7 @@ public final class UsageRecorder implements CompletionListener {
         ClientIdentity.Tenant tenant = o.caller().map(ClientIdentity::tenant).orElse(ClientIdentity.Tenant.NONE);
         Usage u = o.usage().orElse(Usage.ZERO);
         return new UsageEvent(UUID.randomUUID().toString(), o.finishedAt(), o.requestId(), tenant.orgId(),
-                tenant.teamId(), o.caller().map(ClientIdentity::keyId).orElse(""), "", t.model(), t.provider(),
+                tenant.teamId(), o.caller().map(ClientIdentity::keyId).orElse(""), tenant.userId(), t.model(), t.provider(),
                 o.account(), new UsageEvent.Tokens(u.inputTokens(), u.outputTokens(), u.cacheWriteTokens(),
                 u.cacheReadTokens(), u.reasoningTokens()), cost.usd(), cost.unpriced(), o.elapsed().toMillis(),
                 o.status(), outcome(o), t.reason(), false);

@@ -36,6 +36,7 @@ public record ClientKey(String id, String orgId, String prefix, KeySettings sett
     /** The caller a request authenticated with this key acts as. */
     public ClientIdentity identity() {
         return new ClientIdentity(id, settings.name(), settings.allowedModels(), settings.permission(),
-                new ClientIdentity.Tenant(orgId, settings.teamId().orElse("")), settings.limits());
+                new ClientIdentity.Tenant(orgId, settings.teamId().orElse(""),
+                        createdBy.startsWith("usr_") ? createdBy : ""), settings.limits());
     }
 }

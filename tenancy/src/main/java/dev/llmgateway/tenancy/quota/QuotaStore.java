@@ -5,7 +5,6 @@ import dev.llmgateway.store.Rows;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
 import java.math.BigDecimal;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -103,7 +102,7 @@ final class QuotaStore {
                     + "updated_at) VALUES (?, ?, ?, 0, 0, 0, ?)", row.scope().type().wire(), row.scope().id(),
                     row.periodKey(), Rows.time(now));
         } catch (RuntimeException e) {
-            if (!uniqueViolation(e)) {
+            if (!Rows.uniqueViolation(e)) {
                 throw e;
             }
         }
@@ -132,15 +131,5 @@ final class QuotaStore {
 
     private static Object[] params(Reservation.Row row) {
         return new Object[] {row.scope().type().wire(), row.scope().id(), row.periodKey()};
-    }
-
-    /** SQLSTATE 23505 (unique violation) is the same on H2 and PostgreSQL. */
-    private static boolean uniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException s && "23505".equals(s.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 }
