@@ -34,6 +34,8 @@ import java.util.logging.Logger;
 public final class Budgets implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Budgets.class.getName());
+    /** How long an instance trusts its copy of the budgets without the change feed saying otherwise. */
+    public static final java.time.Duration CACHE_TTL = java.time.Duration.ofSeconds(30);
 
     private final Database db;
     private final AuditLog audit;

@@ -59,6 +59,34 @@ public final class PriceBook {
         }
     }
 
+    /** Reads a price book file in the format of {@link PriceBookJson}; problems name the file and entry. */
+    public static PriceBook load(java.nio.file.Path file) {
+        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+            return PriceBookJson.read(in, file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the price book " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * This book with {@code overrides} on top: every provider and model the overrides name (by its
+     * main name) takes its whole price history from them; the rest stays as it is here.
+     */
+    public PriceBook overriddenBy(PriceBook overrides) {
+        Set<String> replaced = new java.util.HashSet<>();
+        for (PriceEntry e : overrides.entries()) {
+            replaced.add(e.provider().toLowerCase(Locale.ROOT) + "/" + e.model().toLowerCase(Locale.ROOT));
+        }
+        List<PriceEntry> merged = new ArrayList<>();
+        for (PriceEntry e : entries()) {
+            if (!replaced.contains(e.provider().toLowerCase(Locale.ROOT) + "/" + e.model().toLowerCase(Locale.ROOT))) {
+                merged.add(e);
+            }
+        }
+        merged.addAll(overrides.entries());
+        return new PriceBook(merged);
+    }
+
     /** True when the book lists any model of {@code provider}. */
     public boolean knowsProvider(String provider) {
         return byProvider.containsKey(provider.toLowerCase(Locale.ROOT));

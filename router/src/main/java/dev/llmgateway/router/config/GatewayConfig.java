@@ -51,11 +51,21 @@ public record GatewayConfig(Path dataDir, String logLevel, boolean accessLog, Se
      * usage rows are kept (rollups are kept).
      */
     public record Cost(boolean rabbitmq, dev.llmgateway.cost.event.RabbitSettings rabbit, boolean consume,
-                       Path spoolDir, Duration retention) {
+                       Path spoolDir, Duration retention, java.util.Optional<Path> priceBook, Budgets budgets,
+                       dev.llmgateway.cost.alert.AlertSettings alerts) {
+
+        /**
+         * {@code cost.budgets.*}: the output tokens assumed for a request that sets no max tokens when
+         * its cost is estimated before the call, and how long a reservation of a request in flight lives.
+         */
+        public record Budgets(int defaultOutputTokens, Duration holdTtl) {
+            public static final Budgets DEFAULTS = new Budgets(1024, Duration.ofMinutes(15));
+        }
 
         public static Cost defaults(Path dataDir) {
             return new Cost(false, new dev.llmgateway.cost.event.RabbitSettings("127.0.0.1", 5672, "guest", "guest", "/",
-                    "llmgw.usage"), true, dataDir.resolve("usage-spool"), Duration.ofDays(90));
+                    "llmgw.usage"), true, dataDir.resolve("usage-spool"), Duration.ofDays(90), java.util.Optional.empty(),
+                    Budgets.DEFAULTS, dev.llmgateway.cost.alert.AlertSettings.NONE);
         }
     }
 

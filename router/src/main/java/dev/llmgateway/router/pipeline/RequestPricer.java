@@ -4,7 +4,10 @@ import dev.llmgateway.cost.price.Cost;
 import dev.llmgateway.cost.price.PriceBook;
 import dev.llmgateway.cost.price.TokenCounts;
 import dev.llmgateway.router.config.GatewayConfig;
+import dev.llmgateway.core.chat.ChatRequest;
+import dev.llmgateway.core.route.Target;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -38,6 +41,30 @@ public final class RequestPricer {
         String provider = outcome.servedBy().get().provider();
         return book.cost(priceProvider.getOrDefault(provider, provider), outcome.servedBy().get().model(),
                 outcome.finishedAt(), TokenCounts.from(outcome.usage().get()));
+    }
+
+    /**
+     * The cost of {@code request} sent to {@code target} as estimated before the call: its prompt
+     * estimated by {@link TokenEstimator} as uncached input, and its output bounded by its max-token
+     * setting, else {@code defaultOutputTokens}. Zero for a model the book has no price for.
+     */
+    public BigDecimal estimate(ChatRequest request, Target target, Instant at, int defaultOutputTokens) {
+        long output = request.sampling().maxOutputTokens().orElse(defaultOutputTokens);
+        TokenCounts tokens = new TokenCounts(TokenEstimator.promptTokens(request), 0, 0, 0, Math.max(0, output), 0);
+        String provider = target.provider();
+        return book.find(priceProvider.getOrDefault(provider, provider), target.model(), at)
+                .map(e -> e.price().cost(tokens)).orElse(BigDecimal.ZERO);
+    }
+
+    /** The price book: the shipped catalogue, with the entries of {@code cost.price-book} on top when set. */
+    public static PriceBook book(GatewayConfig.Cost cost) {
+        PriceBook book = PriceBook.defaults();
+        return cost.priceBook().map(file -> book.overriddenBy(PriceBook.load(file))).orElse(book);
+    }
+
+    /** The book this pricer uses. */
+    public PriceBook book() {
+        return book;
     }
 
     static String priceProviderOf(PriceBook book, GatewayConfig.Provider p) {

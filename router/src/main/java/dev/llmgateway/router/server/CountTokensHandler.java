@@ -1,5 +1,6 @@
 package dev.llmgateway.router.server;
 
+import dev.llmgateway.router.pipeline.TokenEstimator;
 import dev.llmgateway.core.auth.ClientIdentity;
 import dev.llmgateway.core.auth.Permission;
 import dev.llmgateway.core.chat.ChatRequest;
@@ -37,8 +38,6 @@ import java.util.logging.Logger;
 final class CountTokensHandler implements Handler {
 
     private static final Logger LOG = Logger.getLogger(CountTokensHandler.class.getName());
-    /** Anthropic's documented cost of a full-size image, used for every image in an estimate. */
-    static final long IMAGE_TOKENS = 1600;
     private static final List<String> FORWARDED = List.of("anthropic-version", "anthropic-beta");
 
     private final Gateway gateway;
@@ -89,43 +88,9 @@ final class CountTokensHandler implements Handler {
         return estimate(request);
     }
 
-    /**
-     * The estimate for upstreams that cannot count: characters / 4, rounded up, over all text of
-     * the canonical request (messages, tool calls and their arguments, tool results, thinking) and
-     * the tool definitions (name, description, schema JSON), plus {@value #IMAGE_TOKENS} per image.
-     */
+    /** The estimate for upstreams that cannot count: see {@link TokenEstimator#promptTokens}. */
     static long estimate(ChatRequest request) {
-        long chars = 0;
-        long images = 0;
-        for (Message m : request.messages()) {
-            for (ContentPart part : m.content()) {
-                chars += chars(part);
-                images += images(part);
-            }
-        }
-        for (ToolDefinition t : request.tools()) {
-            chars += t.name().length() + t.description().map(String::length).orElse(0) + Json.text(t.parameters()).length();
-        }
-        return (chars + 3) / 4 + images * IMAGE_TOKENS;
-    }
-
-    private static long chars(ContentPart part) {
-        return switch (part) {
-            case ContentPart.Text t -> t.text().length();
-            case ContentPart.Thinking t -> t.text().length();
-            case ContentPart.ToolCall c -> c.name().length() + c.arguments().length();
-            case ContentPart.ToolResult r -> r.content().stream().mapToLong(CountTokensHandler::chars).sum();
-            case ContentPart.Opaque o -> Json.text(o.json()).length();
-            case ContentPart.Image i -> 0;
-        };
-    }
-
-    private static long images(ContentPart part) {
-        return switch (part) {
-            case ContentPart.Image i -> 1;
-            case ContentPart.ToolResult r -> r.content().stream().mapToLong(CountTokensHandler::images).sum();
-            default -> 0;
-        };
+        return TokenEstimator.promptTokens(request);
     }
 
     private static Map<String, String> headers(ServerRequest req) {

@@ -1,12 +1,15 @@
 package dev.llmgateway.router.server;
 
 import dev.llmgateway.core.pipeline.Stage;
+import dev.llmgateway.cost.alert.Alerts;
+import dev.llmgateway.cost.budget.BudgetSettings;
+import dev.llmgateway.cost.budget.Budgets;
 import dev.llmgateway.router.accounttype.AccountTypes;
 import dev.llmgateway.router.config.GatewayConfig;
-import dev.llmgateway.cost.price.PriceBook;
 import dev.llmgateway.router.oauth.OAuthAccounts;
 import dev.llmgateway.router.oauth.OAuthStore;
 import dev.llmgateway.router.pipeline.AuthenticateStage;
+import dev.llmgateway.router.pipeline.BudgetStage;
 import dev.llmgateway.router.pipeline.ClientAuth;
 import dev.llmgateway.router.pipeline.Backoff;
 import dev.llmgateway.router.pipeline.CompletionListener;
@@ -66,6 +69,8 @@ public final class Gateway implements AutoCloseable {
     private final Clock clock;
     private final RequestPricer pricer;
     private final UsagePipeline usage;
+    private final Alerts alerts;
+    private final Budgets budgets;
     private final List<CompletionListener> completionListeners = new CopyOnWriteArrayList<>();
 
     public Gateway(GatewayConfig config, Clock clock) {
@@ -106,19 +111,25 @@ public final class Gateway implements AutoCloseable {
                 model -> catalog.resolve(model).map(t -> accounts.pool().hasAvailable(t.provider(), t.model(), Set.of()))
                         .orElse(false))));
         this.router = new PolicyRouter(catalog, policies);
-        this.pricer = new RequestPricer(PriceBook.defaults(), config.providers());
+        this.pricer = new RequestPricer(RequestPricer.book(config.cost()), config.providers());
         this.usage = UsagePipeline.start(config.cost(), database);
         onCompletion(new UsageRecorder(usage.bus(), pricer));
+        this.alerts = Alerts.of(config.cost().alerts());
+        this.budgets = new Budgets(database, tenancy.audit(), tenancy.changes(), clock,
+                new BudgetSettings(config.cost().budgets().holdTtl(), Budgets.CACHE_TTL, config.tenancy().cacheSync()),
+                alerts);
         long day = TimeUnit.DAYS.toMillis(1);
         background.scheduleWithFixedDelay(() -> usage.applyRetention(clock.instant()), 60_000, day,
                 TimeUnit.MILLISECONDS);
-        // Rate limits first: cheap and in memory, they refuse before the body is even parsed. Quotas
-        // after routing, so a request refused for its model does not use one up.
+        // Rate limits first: cheap and in memory, they refuse before the body is even parsed. Budgets
+        // and quotas after routing, so a request refused for its model does not use them up, and the
+        // budget estimate knows the model's price.
         this.stages = List.of(
                 new AuthenticateStage(auth),
                 new RateLimitStage(new KeyRateLimiter(clock)),
                 new DecodeStage(),
                 new RouteStage(router),
+                new BudgetStage(budgets, pricer, router, config.cost().budgets().defaultOutputTokens(), clock),
                 new QuotaStage(tenancy.quotas(), pricer),
                 new DispatchStage(providers, accounts, config.timeouts(), backoff, clock));
     }
@@ -199,8 +210,20 @@ public final class Gateway implements AutoCloseable {
         providers.close();
         classifier.close();
         usage.close(); // after the server stopped: events of the last requests are stored or spooled
+        budgets.close();
+        alerts.close();
         tenancy.close();
         database.close();
+    }
+
+    /** Budgets of organizations, teams, keys and users, for the admin API. */
+    public Budgets budgets() {
+        return budgets;
+    }
+
+    /** Where alerts go (log, webhooks, SMTP). */
+    public Alerts alerts() {
+        return alerts;
     }
 
     /** The usage bus and store, for the cost engine's readers and tests. */
