@@ -49,6 +49,8 @@ class TenantIsolationIT {
         B_IDS.put("key", created(call("POST", "/orgs/" + orgB + "/keys", "{\"name\":\"k\"}", ADMIN_KEY)).path("id").asText());
         B_IDS.put("invitation", created(call("POST", "/orgs/" + orgB + "/invitations", "{\"email\":\"i@b.example\"}",
                 ADMIN_KEY)).path("id").asText());
+        B_IDS.put("budget", created(call("POST", "/orgs/" + orgB + "/budgets", "{\"period\":\"month\",\"amount_usd\":\"5\"}",
+                ADMIN_KEY)).path("id").asText());
     }
 
     @AfterAll
@@ -156,6 +158,7 @@ class TenantIsolationIT {
 
     private static String fill(String template, String org) {
         return template.replace("{org}", org).replace("{team}", B_IDS.get("team")).replace("{user}", B_IDS.get("user"))
-                .replace("{key}", B_IDS.get("key")).replace("{invitation}", B_IDS.get("invitation"));
+                .replace("{key}", B_IDS.get("key")).replace("{invitation}", B_IDS.get("invitation"))
+                .replace("{budget}", B_IDS.get("budget"));
     }
 }
