@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {ServerCommand.class, DemoCommand.class, VersionCommand.class, HashKeyCommand.class,
                 ListAccountsCommand.class, SwitchAccountCommand.Disable.class, SwitchAccountCommand.Enable.class,
                 StatusCommand.class, StatsCommand.class, HealthCheckCommand.class, AddApiKeyCommand.class,
-                RemoveAccountCommand.class, MasterKeyCommand.class, CostEngineCommand.class, AddOAuthCommand.class, OAuthCommands.Start.class,
+                RemoveAccountCommand.class, MasterKeyCommand.class, CostEngineCommand.class, ClassifyCommand.class, AddOAuthCommand.class, OAuthCommands.Start.class,
                 OAuthCommands.Callback.class, OAuthCommands.Refresh.class, OAuthStatusCommand.class})
 public final class Main implements Runnable {
 

@@ -84,8 +84,15 @@ public final class AutoPolicy {
 
     /** The text the classifier reads: the last user message (what the model must answer now). */
     static String textOf(ChatRequest request) {
-        String text = request.lastUserText();
-        return text.length() > 8_000 ? text.substring(text.length() - 8_000) : text;
+        return classifierInput(request.lastUserText());
+    }
+
+    /**
+     * What the classifier is given for a user message: its last 8,000 characters. Public so that
+     * {@code llm-gateway classify} scores a prompt file exactly as routing would score the prompts.
+     */
+    public static String classifierInput(String userText) {
+        return userText.length() > 8_000 ? userText.substring(userText.length() - 8_000) : userText;
     }
 
     static String fmt(double v) {
