@@ -1,6 +1,9 @@
 package dev.llmgateway.router.accounttype;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.llmgateway.core.stream.StreamTranslator;
 import dev.llmgateway.router.config.GatewayConfig;
+import java.util.Set;
 
 /**
  * One kind of upstream account: which kind of provider it belongs to, how a request made with one
@@ -29,5 +32,24 @@ public interface AccountType {
      */
     default int effectiveStatus(int status, byte[] body) {
         return status;
+    }
+
+    /**
+     * The provider's answer inside what this type's upstream sent: the answer itself for most types;
+     * a type whose upstream wraps answers in an envelope (Gemini CLI's Code Assist) takes it out, so
+     * the provider's decoders read it unchanged. Also applied to each streamed event's JSON.
+     */
+    default JsonNode unwrap(JsonNode answer) {
+        return answer;
+    }
+
+    /** {@code translator} reading each streamed event as {@link #unwrap} leaves it; itself by default. */
+    default StreamTranslator unwrapping(StreamTranslator translator) {
+        return translator;
+    }
+
+    /** The per-account options this type reads (admin API fields, e.g. {@code project}); none by default. */
+    default Set<String> options() {
+        return Set.of();
     }
 }

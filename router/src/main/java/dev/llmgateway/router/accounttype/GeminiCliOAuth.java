@@ -1,5 +1,7 @@
 package dev.llmgateway.router.accounttype;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.llmgateway.core.stream.StreamTranslator;
 import dev.llmgateway.router.config.GatewayConfig;
 import dev.llmgateway.router.config.Secret;
 import java.net.URI;
@@ -7,14 +9,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * A Google account signed in the way Gemini CLI signs in ("Login with Google": OAuth with PKCE
- * against accounts.google.com, offline access so a refresh token comes back). Its access token is
- * sent as {@code Authorization: Bearer} to the provider's base URI instead of an API key.
- * Gemini CLI itself sends such tokens to Google's Code Assist endpoint
- * ({@code cloudcode-pa.googleapis.com/v1internal}), which wraps requests and answers in an
- * envelope and needs a Code Assist project; that wrapping is not done here (docs/admin-api.md).
+ * against accounts.google.com, offline access so a refresh token comes back). Like Gemini CLI, its
+ * requests go to Google's Code Assist API ({@link CodeAssist}; the account's {@code base_uri}
+ * option, default {@code https://cloudcode-pa.googleapis.com}) with the access token as
+ * {@code Authorization: Bearer}: the Gemini request the adapter built is wrapped with the model and
+ * the account's Code Assist project (its {@code project} option, else found once with
+ * {@code loadCodeAssist}), and answers are unwrapped, so the Gemini adapter reads them as the Gemini
+ * API's own. A health probe (headers only) is left as a bearer request to the provider's URI.
  */
 final class GeminiCliOAuth implements OAuthAccountType {
 
@@ -32,7 +38,12 @@ final class GeminiCliOAuth implements OAuthAccountType {
                     "https://www.googleapis.com/auth/userinfo.profile"),
             URI.create("https://codeassist.google.com/authcode"));
 
+    /** Account options: the Code Assist project id, and the Code Assist endpoint (tests, proxies). */
+    static final String PROJECT = "project";
+    static final String BASE_URI = "base_uri";
+
     private final OAuthClient client;
+    private final CodeAssistProjects projects = new CodeAssistProjects();
 
     GeminiCliOAuth(OAuthClient client) {
         this.client = client;
@@ -63,9 +74,48 @@ final class GeminiCliOAuth implements OAuthAccountType {
     }
 
     @Override
+    public Set<String> options() {
+        return Set.of(PROJECT, BASE_URI);
+    }
+
+    @Override
     public void prepare(Preparation request) {
         request.removeHeader("x-goog-api-key");
         request.secret().ifPresent(token -> request.header("authorization", "Bearer " + token));
+        if (request.body().isEmpty() || request.model().isEmpty()) {
+            return; // a probe: only the credential
+        }
+        URI base = request.option(BASE_URI).map(URI::create).orElse(CodeAssist.ENDPOINT);
+        String project = request.option(PROJECT).orElseGet(() -> projects.project(request.account(), base,
+                () -> loadCodeAssist(request, base)));
+        CodeAssist.wrap(request.body().get(), request.model().get(), project, UUID.randomUUID().toString());
+        request.target(CodeAssist.generate(base, request.stream()));
+    }
+
+    /** Asks Code Assist about the signed-in user, with the account's token, as Gemini CLI does at start-up. */
+    private static JsonNode loadCodeAssist(Preparation request, URI base) {
+        Preparation.Fetch fetch = request.fetch().orElseThrow(() -> new IllegalStateException(
+                "the adapter offers no side request; a Code Assist project cannot be looked up"));
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("content-type", "application/json");
+        headers.put("accept", "application/json");
+        request.header("authorization").ifPresent(a -> headers.put("authorization", a));
+        return fetch.post(CodeAssist.method(base, "loadCodeAssist"), headers, CodeAssist.loadRequest());
+    }
+
+    @Override
+    public JsonNode unwrap(JsonNode answer) {
+        return CodeAssist.unwrap(answer);
+    }
+
+    @Override
+    public StreamTranslator unwrapping(StreamTranslator translator) {
+        return new CodeAssist.Unwrapping(translator);
+    }
+
+    /** The projects found with {@code loadCodeAssist} (tests). */
+    CodeAssistProjects projects() {
+        return projects;
     }
 
     /** {@code access_type=offline} and {@code prompt=consent}: without them Google sends no refresh token. */

@@ -28,6 +28,10 @@ final class AccountJson {
                 .put("priority", a.priority())
                 .put("proxy", a.proxy().map(java.net.URI::toString).orElse(null));
         a.models().forEach(o.putArray("models")::add);
+        if (!a.options().isEmpty()) {
+            ObjectNode options = o.putObject("options");
+            new java.util.TreeMap<>(a.options()).forEach(options::put);
+        }
         o.putObject("limits")
                 .put("max_concurrency", a.limits().maxConcurrency())
                 .put("requests_per_minute", a.limits().requestsPerMinute())

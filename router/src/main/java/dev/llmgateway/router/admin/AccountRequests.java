@@ -43,6 +43,29 @@ final class AccountRequests {
 
     /** The account named in {@code body} (name, models, weight, priority, limits, proxy) for {@code provider}. */
     static Account account(ObjectNode body, String provider, String type) {
+        return account(body, provider, type, java.util.Set.of());
+    }
+
+    /**
+     * The same, with the options its type reads ({@code optionNames}, e.g. {@code project},
+     * {@code base_uri}): each a string field of the body; a {@code base_uri} must be an http(s) URI.
+     */
+    static Account account(ObjectNode body, String provider, String type, java.util.Set<String> optionNames) {
+        Map<String, String> options = new java.util.TreeMap<>();
+        for (String option : optionNames) {
+            text(body, option).ifPresent(v -> options.put(option, v));
+        }
+        String base = options.get("base_uri");
+        if (base != null) {
+            try {
+                java.net.URI uri = new java.net.URI(base);
+                if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                    throw new java.net.URISyntaxException(base, "not an http(s) URI with a host");
+                }
+            } catch (java.net.URISyntaxException e) {
+                throw TenancyException.invalid("base_uri", "'base_uri' must be an http or https URI with a host.");
+            }
+        }
         String name = text(body, "name").orElseThrow(() -> TenancyException.invalid("name", "'name' is required."));
         if (!NAME.matcher(name).matches()) {
             throw TenancyException.invalid("name", "'name' must be 1-64 letters, digits, '.', '_' or '-', starting "
@@ -57,7 +80,8 @@ final class AccountRequests {
                 why -> {
                     throw TenancyException.invalid("proxy", "'proxy' " + why + ".");
                 });
-        return new Account(provider + "/" + name, name, provider, models(body), weight, priority, limits, type, proxy);
+        return new Account(provider + "/" + name, name, provider, models(body), weight, priority, limits, type, proxy,
+                options);
     }
 
     /**

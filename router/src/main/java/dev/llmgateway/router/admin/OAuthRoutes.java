@@ -130,7 +130,7 @@ final class OAuthRoutes implements AdminRoutes {
             throw TenancyException.invalid("provider", "Provider '" + provider + "' speaks " + p.type() + "; "
                     + type.id() + " accounts need a provider of type " + type.provider() + ".");
         }
-        return AccountRequests.account(body, provider, type.id());
+        return AccountRequests.account(body, provider, type.id(), type.options());
     }
 
     private String typeNames() {

@@ -47,6 +47,14 @@ final class AddOAuthCommand extends AdminCommand {
     @Option(names = "--tpm", description = "Tokens per minute (default: no limit).")
     Integer tpm;
 
+    @Option(names = "--project", description = "gemini-cli: the Google Cloud project for Code Assist (default: the "
+            + "one Code Assist reports for the signed-in user with loadCodeAssist).")
+    String project;
+
+    @Option(names = "--base-uri", description = "gemini-cli: the Code Assist endpoint (default "
+            + "https://cloudcode-pa.googleapis.com).")
+    String baseUri;
+
     @Override
     JsonNode fetch(AdminClient client) {
         ObjectNode body = JsonNodeFactory.instance.objectNode().put("type", type).put("name", name);
@@ -61,6 +69,12 @@ final class AddOAuthCommand extends AdminCommand {
         putIf(body, "max_concurrency", maxConcurrency);
         putIf(body, "requests_per_minute", rpm);
         putIf(body, "tokens_per_minute", tpm);
+        if (project != null) {
+            body.put("project", project);
+        }
+        if (baseUri != null) {
+            body.put("base_uri", baseUri);
+        }
         return client.post("/accounts/oauth", body);
     }
 

@@ -63,9 +63,10 @@ final class Failover {
             exchange.account(lease);
             long start = System.nanoTime();
             try {
-                T result = accounts.withCredential(lease.account().id(),
-                        credential -> attempt.run(adapter, baseCall.withCredential(credential)
-                                .withEgressProxy(lease.account().proxy())));
+                var account = lease.account();
+                T result = accounts.withCredential(account.id(), credential -> attempt.run(adapter,
+                        baseCall.withCredential(credential.map(c -> c.forAccount(account.id(), account.options())))
+                                .withEgressProxy(account.proxy())));
                 lease.success(System.nanoTime() - start, 0);
                 return result;
             } catch (ProviderFailure f) {

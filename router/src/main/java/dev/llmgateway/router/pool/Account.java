@@ -2,6 +2,7 @@ package dev.llmgateway.router.pool;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -9,10 +10,11 @@ import java.util.Optional;
  * One upstream account as configured: which provider it belongs to, which models it serves (empty =
  * all of the provider's), its weight and priority for selection, its limits (0 = none), and its
  * account type ({@value #API_KEY} for a plain key; see {@code router.accounttype}) and the HTTP
- * proxy its requests leave through, if any (an egress proxy per account).
+ * proxy its requests leave through, if any (an egress proxy per account), and the options its type
+ * reads ({@code project} and {@code base_uri} of a Gemini CLI account; empty for most types).
  */
 public record Account(String id, String name, String provider, List<String> models, int weight, int priority,
-                      Limits limits, String type, Optional<URI> proxy) {
+                      Limits limits, String type, Optional<URI> proxy, Map<String, String> options) {
 
     /** The type of an account whose credential is a fixed key, presented the provider's way. */
     public static final String API_KEY = dev.llmgateway.core.spi.Credential.API_KEY;
@@ -28,6 +30,13 @@ public record Account(String id, String name, String provider, List<String> mode
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(proxy, "proxy");
+        options = Map.copyOf(options);
+    }
+
+    /** An account without type options. */
+    public Account(String id, String name, String provider, List<String> models, int weight, int priority,
+                   Limits limits, String type, Optional<URI> proxy) {
+        this(id, name, provider, models, weight, priority, limits, type, proxy, Map.of());
     }
 
     /** An account that connects to its upstream directly. */

@@ -53,23 +53,29 @@ public final class AccountStore {
             }
             Object[] values = {a.provider(), a.name(), sealed, hint, json(a.models()), a.weight(), a.priority(),
                 a.limits().maxConcurrency(), a.limits().requestsPerMinute(), a.limits().tokensPerMinute(),
-                a.type(), oauthStatus, a.proxy().map(java.net.URI::toString).orElse(null), Rows.time(now)};
+                a.type(), oauthStatus, a.proxy().map(java.net.URI::toString).orElse(null), options(a.options()),
+                Rows.time(now)};
             if (existing.isPresent()) {
                 tx.update("UPDATE upstream_accounts SET provider = ?, name = ?, secret_sealed = ?, secret_hint = ?, "
                         + "models = ?, weight = ?, priority = ?, max_concurrency = ?, rpm_limit = ?, tpm_limit = ?, "
-                        + "account_type = ?, oauth_status = ?, egress_proxy = ?, updated_at = ?, enabled = TRUE, "
+                        + "account_type = ?, oauth_status = ?, egress_proxy = ?, type_options = ?, updated_at = ?, "
+                        + "enabled = TRUE, "
                         + "deleted_at = NULL, "
                         + "access_sealed = NULL, refresh_sealed = NULL, token_expires_at = NULL, "
                         + "oauth_refreshed_at = NULL, oauth_error = NULL WHERE id = ?", append(values, a.id()));
             } else {
                 tx.insert("INSERT INTO upstream_accounts (provider, name, secret_sealed, secret_hint, models, weight, "
                         + "priority, max_concurrency, rpm_limit, tpm_limit, account_type, oauth_status, egress_proxy, "
-                        + "updated_at, id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "type_options, updated_at, id, created_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         append(append(values, a.id()), Rows.time(now)));
             }
             AuditEntry entry = AuditEntry.of(actor, "account.add", "account", a.id()).with("provider", a.provider())
                     .with("models", a.models()).with("type", a.type())
                     .with("proxy", a.proxy().map(java.net.URI::toString).orElse(null));
+            if (!a.options().isEmpty()) {
+                entry = entry.with("options", new java.util.TreeMap<>(a.options()));
+            }
             audit.append(tx, a.oauth() ? entry : entry.with("secret", hint));
         });
         return new StoredAccount(a, a.oauth() ? "" : secret, hint, true, now, Optional.empty());
@@ -108,7 +114,8 @@ public final class AccountStore {
                 (int) Rows.requiredLong(r, "priority"), new Account.Limits((int) Rows.requiredLong(r, "max_concurrency"),
                 (int) Rows.requiredLong(r, "rpm_limit"), Rows.requiredLong(r, "tpm_limit")),
                 Rows.string(r, "account_type").orElse(Account.API_KEY),
-                Rows.string(r, "egress_proxy").map(java.net.URI::create));
+                Rows.string(r, "egress_proxy").map(java.net.URI::create),
+                Rows.string(r, "type_options").map(AccountStore::options).orElse(java.util.Map.of()));
         Optional<Instant> deleted = Rows.instant(r, "deleted_at");
         String secret = deleted.isPresent() || a.oauth() ? "" : box.open(Rows.requiredString(r, "secret_sealed"), id);
         return new StoredAccount(a, secret, Rows.requiredString(r, "secret_hint"), Rows.bool(r, "enabled"),
@@ -126,6 +133,26 @@ public final class AccountStore {
             return JSON.writeValueAsString(models);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Type options as a JSON object; NULL when there are none (most accounts). */
+    private static String options(java.util.Map<String, String> options) {
+        if (options.isEmpty()) {
+            return null;
+        }
+        try {
+            return JSON.writeValueAsString(new java.util.TreeMap<>(options));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static java.util.Map<String, String> options(String json) {
+        try {
+            return JSON.readValue(json, new TypeReference<java.util.Map<String, String>>() { });
+        } catch (JsonProcessingException e) {
+            return java.util.Map.of();
         }
     }
 

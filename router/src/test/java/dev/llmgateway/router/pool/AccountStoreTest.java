@@ -116,4 +116,24 @@ class AccountStoreTest {
                     .map(r -> Rows.requiredLong(r, "n")).orElseThrow());
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void typeOptions_areStoredWithTheAccount_andNoneStaysEmpty(DatabaseKind kind) {
+        try (TestDatabase t = TestDatabase.open(kind)) {
+            SecretBox box = new SecretBox(MasterKeys.parse(MasterKeys.generate(), "test"));
+            Clock clock = Clock.systemUTC();
+            AccountStore store = new AccountStore(t.database(), box, new AuditLog(t.database(), clock), clock);
+            Account gemini = new Account("gemini/me", "me", "gemini", List.of(), 1, 0, Account.Limits.NONE,
+                    "gemini-cli-oauth", Optional.empty(), Map.of("project", "p-1", "base_uri", "http://127.0.0.1:9"));
+            store.add(ADMIN, gemini, "", "oauth");
+            store.add(ADMIN, account("plain"), SECRET, "sk-…7777");
+
+            Map<String, Account> live = new java.util.HashMap<>();
+            store.live().forEach(a -> live.put(a.account().id(), a.account()));
+
+            assertEquals(Map.of("project", "p-1", "base_uri", "http://127.0.0.1:9"), live.get("gemini/me").options());
+            assertEquals(Map.of(), live.get("anthropic/plain").options());
+        }
+    }
 }

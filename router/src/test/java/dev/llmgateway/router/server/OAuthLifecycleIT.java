@@ -102,7 +102,7 @@ class OAuthLifecycleIT {
     }
 
     @Test
-    void geminiCliAccount_exchangesTheGoogleWay_andCallsGeminiWithABearerToken() {
+    void geminiCliAccount_exchangesTheGoogleWay_andCallsCodeAssistWithABearerToken() {
         auth = FakeAuthServer.start();
         gw = GatewayHarness.startTopLevel("", "", """
                       type: GEMINI
@@ -116,7 +116,9 @@ class OAuthLifecycleIT {
                       token-uri: %s
                       client-secret: test-client-secret
                 """.formatted(auth.tokenUri()));
-        assertEquals(201, admin(gw, "POST", "/accounts/oauth", "{\"type\":\"gemini-cli\",\"name\":\"me\"}").statusCode());
+        // Code Assist at the fake (default: cloudcode-pa.googleapis.com); CodeAssistIT covers the envelope
+        assertEquals(201, admin(gw, "POST", "/accounts/oauth", "{\"type\":\"gemini-cli\",\"name\":\"me\","
+                + "\"project\":\"p-1\",\"base_uri\":\"http://127.0.0.1:" + gw.upstream.port() + "\"}").statusCode());
         JsonNode start = json(admin(gw, "POST", "/accounts/fake/me/oauth/start", null).body());
         assertTrue(start.path("authorization_url").asText().startsWith("https://accounts.google.com/o/oauth2/v2/auth?"));
         assertEquals("offline", OAuthAccountsIT.query(start.path("authorization_url").asText()).get("access_type"));
@@ -127,9 +129,9 @@ class OAuthLifecycleIT {
         assertEquals("test-client-secret", exchange.params().get("client_secret"));
         assertEquals("4/0Ab", exchange.params().get("code"));
 
-        gw.upstream.enqueue(Reply.json(200, "{\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"Hi\"}],"
+        gw.upstream.enqueue(Reply.json(200, "{\"response\":{\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"Hi\"}],"
                 + "\"role\":\"model\"},\"finishReason\":\"STOP\",\"index\":0}],\"usageMetadata\":{\"promptTokenCount\":3,"
-                + "\"candidatesTokenCount\":1,\"totalTokenCount\":4}}"));
+                + "\"candidatesTokenCount\":1,\"totalTokenCount\":4}}}"));
         HttpResponse<String> res = gw.post("/v1beta/models/gemini-2.5-flash:generateContent",
                 "{\"contents\":[{\"parts\":[{\"text\":\"hi\"}]}]}", "x-goog-api-key", FULL_KEY);
 
@@ -137,5 +139,7 @@ class OAuthLifecycleIT {
         RecordedRequest up = gw.upstream.lastRequest();
         assertEquals("Bearer access-1", up.header("authorization").orElseThrow());
         assertFalse(up.header("x-goog-api-key").isPresent(), up.headers().toString());
+        assertEquals("/v1internal:generateContent", up.path());
+        assertEquals("p-1", up.json().path("project").asText(), up.body());
     }
 }

@@ -28,7 +28,9 @@ import java.time.Clock;
 /**
  * The Gemini API ({@code POST {base}/models/{model}:generateContent} and
  * {@code :streamGenerateContent?alt=sse}; the account's type puts the credential on the request: an
- * API key in {@code x-goog-api-key}, a Gemini CLI OAuth token as a bearer). The model is in the URL,
+ * API key in {@code x-goog-api-key}, a Gemini CLI OAuth token as a bearer, and may send the request
+ * elsewhere in an envelope and unwrap the answers: Gemini CLI accounts use Google's Code Assist API,
+ * see {@code accounttype.CodeAssist}). The model is in the URL,
  * so a Gemini client's body is forwarded exactly as it came; clients of other dialects get their
  * canonical request encoded. Thread-safe.
  */
@@ -68,6 +70,7 @@ public final class GeminiAdapter implements ProviderAdapter {
         } catch (IOException e) {
             json = null;
         }
+        json = types.forCall(call, provider).unwrap(json);
         if (json == null || !json.isObject()) {
             throw UpstreamErrors.failure(ErrorCategory.UPSTREAM, "Upstream provider '" + provider.name()
                     + "' answered with a body that is not a JSON object.", "upstream_protocol_error");
@@ -78,7 +81,9 @@ public final class GeminiAdapter implements ProviderAdapter {
     @Override
     public ChunkStream stream(UpstreamCall call) {
         UpstreamResponse response = send(call, true);
-        return new SseChunkStream(response.body(), new GeminiStreamTranslator(provider.name()), provider.name(), call);
+        return new SseChunkStream(response.body(),
+                types.forCall(call, provider).unwrapping(new GeminiStreamTranslator(provider.name())), provider.name(),
+                call);
     }
 
     private UpstreamResponse send(UpstreamCall call, boolean stream) {
@@ -100,17 +105,42 @@ public final class GeminiAdapter implements ProviderAdapter {
         return UpstreamErrors.fromStatus(provider.name(), status, body, retryAfter);
     }
 
+    /**
+     * The request as the account's type prepares it: the credential, and for a type with its own
+     * endpoint and envelope (Gemini CLI's Code Assist) another target and a wrapped body.
+     */
     private UpstreamRequest request(UpstreamCall call, boolean stream) {
-        UpstreamRequest b = UpstreamRequest.post(endpoint(call.upstreamModel(), stream)).via(call.egressProxy())
-                .header("Content-Type", "application/json")
-                .header("Accept", stream ? "text/event-stream" : "application/json")
-                .header("x-request-id", call.requestId());
         java.util.Map<String, String> headers = new java.util.LinkedHashMap<>(provider.headers());
         headers.putAll(call.forwardHeaders());
         ObjectNode body = body(call);
-        Preparation prepared = Preparation.of(headers, body, Credentials.forCall(call, provider));
+        Preparation prepared = Preparation.of(headers, body, Credentials.forCall(call, provider))
+                .target(endpoint(call.upstreamModel(), stream)).call(call.upstreamModel(), stream)
+                .account(call.credential()).fetch((uri, h, b) -> fetch(call, uri, h, b));
         types.forCall(call, provider).prepare(prepared);
-        return prepared.applyTo(b).body(Json.bytes(body));
+        UpstreamRequest r = UpstreamRequest.post(prepared.target().orElseThrow()).via(call.egressProxy())
+                .header("Content-Type", "application/json")
+                .header("Accept", stream ? "text/event-stream" : "application/json")
+                .header("x-request-id", call.requestId());
+        return prepared.applyTo(r).body(Json.bytes(body));
+    }
+
+    /** A side request an account type makes first (Code Assist's {@code loadCodeAssist}), within the call's limits. */
+    private JsonNode fetch(UpstreamCall call, URI uri, java.util.Map<String, String> headers, ObjectNode body) {
+        var type = types.forCall(call, provider);
+        UpstreamRequest r = UpstreamRequest.post(uri).via(call.egressProxy()).header("x-request-id", call.requestId());
+        headers.forEach(r::header);
+        UpstreamResponse response = transport.send(r.body(Json.bytes(body)), call, (status, h, b) ->
+                failure(type.effectiveStatus(status, b), h, b));
+        try {
+            JsonNode json = Json.MAPPER.readTree(transport.readBody(response, call));
+            if (json != null && json.isObject()) {
+                return json;
+            }
+        } catch (IOException e) {
+            // falls through to the protocol error
+        }
+        throw UpstreamErrors.failure(ErrorCategory.UPSTREAM, "Upstream provider '" + provider.name()
+                + "' answered " + uri.getPath() + " with a body that is not a JSON object.", "upstream_protocol_error");
     }
 
     /**
