@@ -126,7 +126,7 @@ public final class UsageStore implements UsageSink {
         for (int from = 0; from < events.size(); from += 500) {
             List<UsageEvent> chunk = events.subList(from, Math.min(events.size(), from + 500));
             String sql = COLUMNS + String.join(", ", java.util.Collections.nCopies(chunk.size(), ROW))
-                    + " ON CONFLICT (id) DO NOTHING RETURNING id";
+                    + " ON CONFLICT DO NOTHING RETURNING id";
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 int i = 1;
                 for (UsageEvent e : chunk) {

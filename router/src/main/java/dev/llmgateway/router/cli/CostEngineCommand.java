@@ -43,6 +43,8 @@ final class CostEngineCommand implements Callable<Integer> {
         }
         Logger log = Logger.getLogger(CostEngineCommand.class.getName());
         Database db = Database.open(cfg.store());
+        dev.llmgateway.router.server.UsagePipeline.ensurePartitions(
+                dev.llmgateway.cost.usage.UsagePartitions.of(db), java.time.Instant.now());
         RabbitUsageConsumer consumer = new RabbitUsageConsumer(cfg.cost().rabbit(), new UsageStore(db));
         log.info(() -> "cost engine consuming " + cfg.cost().rabbit() + " into " + cfg.store().redactedUrl());
         CountDownLatch stopped = new CountDownLatch(1);
