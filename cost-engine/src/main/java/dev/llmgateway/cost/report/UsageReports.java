@@ -74,6 +74,40 @@ public final class UsageReports {
                 .map(r -> row(r, bucket != null, q.groupBy())).filter(r -> r.requests() > 0).toList();
     }
 
+    /** What a top-N list ranks by. */
+    public enum Rank {
+        COST("SUM(cost_usd)"), REQUESTS("SUM(requests)"), TOKENS("SUM(input_tokens) + SUM(output_tokens)"),
+        ERRORS("SUM(errors)");
+
+        private final String expression;
+
+        Rank(String expression) {
+            this.expression = expression;
+        }
+    }
+
+    /**
+     * The {@code n} largest groups of {@code dimension} by {@code rank} over {@code [from, to)} (whole
+     * days of the daily rollup), largest first; ties in dimension order.
+     */
+    public List<ReportRow> top(Instant from, Instant to, String dimension, Rank rank, int n, Optional<String> orgId) {
+        if (!ReportQuery.DIMENSIONS.contains(dimension)) {
+            throw new IllegalArgumentException("cannot rank by '" + dimension + "'; choose from " + ReportQuery.DIMENSIONS);
+        }
+        StringBuilder sql = new StringBuilder("SELECT ").append(dimension).append(", ").append(SUMS)
+                .append(" FROM usage_daily WHERE bucket >= ? AND bucket < ?");
+        List<Object> params = new ArrayList<>(List.of(Rows.time(from), Rows.time(to)));
+        orgId.ifPresent(o -> {
+            sql.append(" AND org_id = ?");
+            params.add(o);
+        });
+        sql.append(" GROUP BY ").append(dimension).append(" ORDER BY ").append(rank.expression).append(" DESC, ")
+                .append(dimension).append(" LIMIT ?");
+        params.add(n);
+        return db.execute().createQuery(sql.toString()).params(params).execute()
+                .map(r -> row(r, false, List.of(dimension))).toList();
+    }
+
     /**
      * Spent so far in the calendar month (UTC) containing {@code now}, and the month-end forecast: the
      * average per elapsed day times the days in the month.

@@ -60,4 +60,29 @@ class UsageReportsTest {
             assertEquals(0, new BigDecimal("6.500000").compareTo(f.projectedUsd()), f.toString());
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void top_byModelRankedByCostOrRequests_largestFirstAndLimited(DatabaseKind kind) {
+        try (TestDatabase t = TestDatabase.open(kind)) {
+            UsageStore store = new UsageStore(t.database());
+            Instant day = Instant.parse("2026-11-10T10:00:00Z");
+            store.accept(List.of(Events.event("org_a", "gpt-4o", 1, 1, "3.00", day),
+                    Events.event("org_a", "gpt-4o-mini", 1, 1, "0.10", day),
+                    Events.event("org_a", "gpt-4o-mini", 1, 1, "0.10", day),
+                    Events.event("org_a", "gpt-4o-mini", 1, 1, "0.10", day),
+                    Events.event("org_a", "claude-sonnet-4-5", 1, 1, "1.00", day),
+                    Events.event("org_b", "o3", 1, 1, "50", day)));
+            UsageReports reports = new UsageReports(t.database());
+            List<ReportRow> byCost = reports.top(NOV, DEC, "model", UsageReports.Rank.COST, 2, Optional.of("org_a"));
+            assertEquals(List.of("gpt-4o", "claude-sonnet-4-5"), byCost.stream().map(r -> r.group().get("model")).toList());
+            assertEquals(0, byCost.get(0).costUsd().compareTo(new BigDecimal("3")));
+            List<ReportRow> byRequests = reports.top(NOV, DEC, "model", UsageReports.Rank.REQUESTS, 10, Optional.empty());
+            assertEquals("gpt-4o-mini", byRequests.get(0).group().get("model"));
+            assertEquals(3, byRequests.get(0).requests());
+            assertEquals(4, byRequests.size());
+            assertThrows(IllegalArgumentException.class,
+                    () -> reports.top(NOV, DEC, "secret", UsageReports.Rank.COST, 2, Optional.empty()));
+        }
+    }
 }

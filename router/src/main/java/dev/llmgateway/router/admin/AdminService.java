@@ -79,7 +79,7 @@ public final class AdminService implements HttpService {
                 .get("/stats", "Requests, failures and latency per account", platform(this::stats))
                 .post("/health-check", "Probe every account now", platform(this::healthCheck));
         new OAuthRoutes(gateway).addTo(table.group("oauth"));
-        new BudgetRoutes(gateway.budgets()).addTo(table.group("budget"));
+        new BudgetRoutes(gateway.budgets(), gateway.anomalies()).addTo(table.group("budget"));
         for (AdminRoutes group : TenantRoutes.all(gateway.tenancy())) {
             group.addTo(table.group(group.getClass().getSimpleName().replace("Routes", "")
                     .toLowerCase(java.util.Locale.ROOT)));

@@ -10,6 +10,9 @@ import dev.llmgateway.cost.budget.BudgetPeriod;
 import dev.llmgateway.cost.budget.BudgetScope;
 import dev.llmgateway.cost.budget.BudgetStatus;
 import dev.llmgateway.cost.budget.Budgets;
+import dev.llmgateway.cost.anomaly.SpendAnomalies;
+import dev.llmgateway.cost.anomaly.SpendAnomaly;
+import dev.llmgateway.tenancy.Role;
 import dev.llmgateway.router.codec.Json;
 import dev.llmgateway.tenancy.TenancyException;
 import java.math.BigDecimal;
@@ -30,9 +33,11 @@ final class BudgetRoutes implements AdminRoutes {
         "downgrade_model", "thresholds", "webhooks", "emails"};
 
     private final Budgets budgets;
+    private final SpendAnomalies anomalies;
 
-    BudgetRoutes(Budgets budgets) {
+    BudgetRoutes(Budgets budgets, SpendAnomalies anomalies) {
         this.budgets = budgets;
+        this.anomalies = anomalies;
     }
 
     @Override
@@ -51,6 +56,11 @@ final class BudgetRoutes implements AdminRoutes {
                             ObjectNode body = Bodies.only(req.body(), FIELDS);
                             budgets.update(req.actor(), req.path("org"), req.path("budget"), d -> patch(d, body));
                             return AdminReply.ok(json(budgets.status(req.actor(), req.path("org"), req.path("budget"))));
+                        })
+                .get("/orgs/{org}/anomalies", "The organization's latest spend anomalies (hours far above its "
+                        + "baseline), newest first", req -> {
+                            req.actor().require(req.path("org"), Role.VIEWER, "read spend anomalies");
+                            return AdminReply.ok(anomalies(anomalies.recent(req.path("org"), 50)));
                         })
                 .delete("/orgs/{org}/budgets/{budget}", "Delete a budget (kept in history, no longer applied)",
                         req -> {
@@ -106,6 +116,19 @@ final class BudgetRoutes implements AdminRoutes {
         o.put("created_by", b.createdBy()).put("created_at", b.createdAt().toString())
                 .put("updated_at", b.updatedAt().toString());
         return o;
+    }
+
+    private static ObjectNode anomalies(List<SpendAnomaly> all) {
+        ObjectNode root = Json.object();
+        ArrayNode data = root.putArray("data");
+        for (SpendAnomaly a : all) {
+            data.addObject().put("hour", a.bucket().toString()).put("cost_usd", a.cost().stripTrailingZeros().toPlainString())
+                    .put("baseline_mean_usd", a.baselineMean().stripTrailingZeros().toPlainString())
+                    .put("baseline_stddev_usd", a.baselineStddev().stripTrailingZeros().toPlainString())
+                    .put("threshold_usd", a.threshold().stripTrailingZeros().toPlainString())
+                    .put("detected_at", a.detectedAt().toString());
+        }
+        return root;
     }
 
     private static ObjectNode list(List<BudgetStatus> all) {

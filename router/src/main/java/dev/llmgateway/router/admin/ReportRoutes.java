@@ -41,7 +41,44 @@ final class ReportRoutes implements AdminRoutes {
                         + "month|total, group_by=org_id,team_id,key_id,model,provider, org_id, model, key_id, "
                         + "format=json|csv)", this::usage)
                 .get("/reports/forecast", "This month's spend so far and its projected total (org_id)",
-                        this::forecast);
+                        this::forecast)
+                .get("/reports/top", "The largest groups by cost, requests, tokens or errors (by=org_id|team_id|"
+                        + "key_id|model|provider, rank=cost|requests|tokens|errors, n=10, from, to, org_id)", this::top);
+    }
+
+    private AdminReply top(AdminRequest req) {
+        Instant now = tenancy.clock().instant();
+        Instant from = req.queryTime("from").orElse(YearMonth.from(now.atZone(ZoneOffset.UTC)).atDay(1).atStartOfDay()
+                .toInstant(ZoneOffset.UTC));
+        Instant to = req.queryTime("to").orElse(from.atZone(ZoneOffset.UTC).plusMonths(1).toInstant());
+        if (!from.isBefore(to)) {
+            throw TenancyException.invalid("from", "'from' must be before 'to'.");
+        }
+        String by = req.query("by").orElse("key_id");
+        if (!ReportQuery.DIMENSIONS.contains(by)) {
+            throw TenancyException.invalid("by", "'by' must be one of org_id, team_id, key_id, model, provider.");
+        }
+        UsageReports.Rank rank;
+        try {
+            rank = UsageReports.Rank.valueOf(req.query("rank").orElse("cost").toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw TenancyException.invalid("rank", "'rank' must be cost, requests, tokens or errors.");
+        }
+        int n;
+        try {
+            n = Integer.parseInt(req.query("n").orElse("10"));
+        } catch (NumberFormatException e) {
+            n = -1;
+        }
+        if (n < 1 || n > 1000) {
+            throw TenancyException.invalid("n", "'n' must be a whole number from 1 to 1000.");
+        }
+        Optional<String> org = scope(req.actor(), req.query("org_id"));
+        ObjectNode root = Json.object().put("from", from.toString()).put("to", to.toString()).put("by", by)
+                .put("rank", rank.name().toLowerCase(Locale.ROOT));
+        ArrayNode data = root.putArray("data");
+        reports.top(from, to, by, rank, n, org).forEach(r -> data.add(json(r)));
+        return AdminReply.ok(root);
     }
 
     private AdminReply usage(AdminRequest req) {

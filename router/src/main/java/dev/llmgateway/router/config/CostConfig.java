@@ -2,6 +2,7 @@ package dev.llmgateway.router.config;
 
 import dev.llmgateway.cost.event.RabbitSettings;
 import dev.llmgateway.cost.alert.AlertSettings;
+import dev.llmgateway.cost.anomaly.AnomalySettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +33,23 @@ final class CostConfig {
         return new GatewayConfig.Cost(bus.equals("rabbitmq"), rabbit, r.bool("cost.consume", true),
                 Path.of(r.string("cost.spool-dir", d.spoolDir().toString())),
                 r.duration("cost.retention", d.retention()), r.optionalString("cost.price-book").map(Path::of),
-                budgets, alerts(r));
+                budgets, alerts(r), anomaly(r));
+    }
+
+    /** {@code cost.anomaly.*}: how often and against what baseline hourly spend is checked for spikes. */
+    private static AnomalySettings anomaly(ConfigReader r) {
+        AnomalySettings d = AnomalySettings.DEFAULTS;
+        String minUsd = r.string("cost.anomaly.min-usd", d.minUsd().toPlainString());
+        java.math.BigDecimal min = d.minUsd();
+        try {
+            min = new java.math.BigDecimal(minUsd.trim());
+        } catch (NumberFormatException e) {
+            r.problem("cost.anomaly.min-usd", "must be an amount of US dollars such as 1.00, got '" + minUsd + "'");
+        }
+        return new AnomalySettings(r.duration("cost.anomaly.check-every", d.checkEvery()),
+                r.duration("cost.anomaly.baseline", d.baseline()), r.duration("cost.anomaly.min-history", d.minHistory()),
+                r.number("cost.anomaly.sigmas", d.sigmas(), 0, 100), r.number("cost.anomaly.ratio", d.ratio(), 1, 1000),
+                min);
     }
 
     /** {@code cost.alerts.*}: webhooks and e-mail addresses for every alert, the SMTP server, the delivery timeout. */

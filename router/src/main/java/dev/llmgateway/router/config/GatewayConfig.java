@@ -52,7 +52,8 @@ public record GatewayConfig(Path dataDir, String logLevel, boolean accessLog, Se
      */
     public record Cost(boolean rabbitmq, dev.llmgateway.cost.event.RabbitSettings rabbit, boolean consume,
                        Path spoolDir, Duration retention, java.util.Optional<Path> priceBook, Budgets budgets,
-                       dev.llmgateway.cost.alert.AlertSettings alerts) {
+                       dev.llmgateway.cost.alert.AlertSettings alerts,
+                       dev.llmgateway.cost.anomaly.AnomalySettings anomaly) {
 
         /**
          * {@code cost.budgets.*}: the output tokens assumed for a request that sets no max tokens when
@@ -65,7 +66,8 @@ public record GatewayConfig(Path dataDir, String logLevel, boolean accessLog, Se
         public static Cost defaults(Path dataDir) {
             return new Cost(false, new dev.llmgateway.cost.event.RabbitSettings("127.0.0.1", 5672, "guest", "guest", "/",
                     "llmgw.usage"), true, dataDir.resolve("usage-spool"), Duration.ofDays(90), java.util.Optional.empty(),
-                    Budgets.DEFAULTS, dev.llmgateway.cost.alert.AlertSettings.NONE);
+                    Budgets.DEFAULTS, dev.llmgateway.cost.alert.AlertSettings.NONE,
+                    dev.llmgateway.cost.anomaly.AnomalySettings.DEFAULTS);
         }
     }
 

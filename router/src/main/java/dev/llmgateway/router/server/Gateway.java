@@ -4,6 +4,7 @@ import dev.llmgateway.core.pipeline.Stage;
 import dev.llmgateway.cost.alert.Alerts;
 import dev.llmgateway.cost.budget.BudgetSettings;
 import dev.llmgateway.cost.budget.Budgets;
+import dev.llmgateway.cost.anomaly.SpendAnomalies;
 import dev.llmgateway.router.accounttype.AccountTypes;
 import dev.llmgateway.router.config.GatewayConfig;
 import dev.llmgateway.router.oauth.OAuthAccounts;
@@ -71,6 +72,7 @@ public final class Gateway implements AutoCloseable {
     private final UsagePipeline usage;
     private final Alerts alerts;
     private final Budgets budgets;
+    private final SpendAnomalies anomalies;
     private final List<CompletionListener> completionListeners = new CopyOnWriteArrayList<>();
 
     public Gateway(GatewayConfig config, Clock clock) {
@@ -118,6 +120,11 @@ public final class Gateway implements AutoCloseable {
         this.budgets = new Budgets(database, tenancy.audit(), tenancy.changes(), clock,
                 new BudgetSettings(config.cost().budgets().holdTtl(), Budgets.CACHE_TTL, config.tenancy().cacheSync()),
                 alerts);
+        this.anomalies = new SpendAnomalies(database, alerts, config.cost().anomaly(), clock);
+        if (config.cost().anomaly().enabled()) {
+            long every = config.cost().anomaly().checkEvery().toMillis();
+            background.scheduleWithFixedDelay(anomalies::checkQuietly, every, every, TimeUnit.MILLISECONDS);
+        }
         long day = TimeUnit.DAYS.toMillis(1);
         background.scheduleWithFixedDelay(() -> usage.applyRetention(clock.instant()), 60_000, day,
                 TimeUnit.MILLISECONDS);
@@ -219,6 +226,11 @@ public final class Gateway implements AutoCloseable {
     /** Budgets of organizations, teams, keys and users, for the admin API. */
     public Budgets budgets() {
         return budgets;
+    }
+
+    /** Spend anomaly detection, for the admin API. */
+    public SpendAnomalies anomalies() {
+        return anomalies;
     }
 
     /** Where alerts go (log, webhooks, SMTP). */

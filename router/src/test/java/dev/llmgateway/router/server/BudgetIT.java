@@ -128,6 +128,13 @@ class BudgetIT {
         assertEquals("budget.threshold", alerts.get(0).path("kind").asText());
         assertEquals("org_b", alerts.get(0).path("org_id").asText());
 
+        JsonNode top = json(admin("GET", "/reports/top?by=model&rank=requests&org_id=org_b", null).body());
+        assertEquals("gpt-4o-mini", top.path("data").path(0).path("model").asText(), top.toString());
+        assertEquals(3, top.path("data").path(0).path("requests").asInt(), top.toString());
+        assertEquals("0.000016875", top.path("data").path(0).path("cost_usd").asText(), top.toString());
+        assertEquals(400, admin("GET", "/reports/top?by=password", null).statusCode());
+        assertEquals("[]", json(admin("GET", "/orgs/org_b/anomalies", null).body()).path("data").toString());
+
         HttpResponse<String> raised = admin("PATCH", "/orgs/org_b/budgets/" + id, "{\"amount_usd\":\"1\"}");
         assertEquals(200, raised.statusCode(), raised.body());
         assertEquals(200, chat(CHAT).statusCode(), "a raised budget admits again at once on this instance");

@@ -1,0 +1,2 @@
+/** Spend anomaly detection: an organization's hourly spend against its recent baseline. */
+package dev.llmgateway.cost.anomaly;
