@@ -59,6 +59,21 @@ public final class PriceBook {
         }
     }
 
+    /** Reads a price book from JSON text; problems name {@code source} and the entry. */
+    public static PriceBook parse(String json, String source) {
+        try {
+            return PriceBookJson.read(new java.io.ByteArrayInputStream(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                    source);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The entries as a price book JSON document (the format {@link #parse} reads). */
+    public static String toJson(List<PriceEntry> entries) {
+        return PriceBookJson.write(entries);
+    }
+
     /** Reads a price book file in the format of {@link PriceBookJson}; problems name the file and entry. */
     public static PriceBook load(java.nio.file.Path file) {
         try (InputStream in = java.nio.file.Files.newInputStream(file)) {

@@ -51,6 +51,29 @@ final class PriceBookJson {
         return new PriceBook(entries);
     }
 
+    static String write(List<PriceEntry> entries) {
+        com.fasterxml.jackson.databind.node.ObjectNode root = MAPPER.createObjectNode();
+        com.fasterxml.jackson.databind.node.ArrayNode models = root.putArray("models");
+        for (PriceEntry e : entries) {
+            com.fasterxml.jackson.databind.node.ObjectNode o = models.addObject().put("provider", e.provider())
+                    .put("model", e.model());
+            if (!e.aliases().isEmpty()) {
+                e.aliases().forEach(o.putArray("aliases")::add);
+            }
+            Price p = e.price();
+            o.put("effective_from", e.effectiveFrom().toString()).put("input", p.input().toPlainString())
+                    .put("output", p.output().toPlainString()).put("cache_write_5m", p.cacheWrite5m().toPlainString())
+                    .put("cache_write_1h", p.cacheWrite1h().toPlainString())
+                    .put("cache_read", p.cacheRead().toPlainString()).put("reasoning", p.reasoning().toPlainString())
+                    .put("per_request", p.perRequest().toPlainString());
+        }
+        try {
+            return MAPPER.writeValueAsString(root);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
     private static PriceEntry entry(JsonNode n, String where) {
         n.fieldNames().forEachRemaining(f -> {
             if (!FIELDS.contains(f)) {

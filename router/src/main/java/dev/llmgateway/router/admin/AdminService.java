@@ -80,6 +80,7 @@ public final class AdminService implements HttpService {
                 .post("/health-check", "Probe every account now", platform(this::healthCheck));
         new OAuthRoutes(gateway).addTo(table.group("oauth"));
         new BudgetRoutes(gateway.budgets(), gateway.anomalies()).addTo(table.group("budget"));
+        new PriceRoutes(gateway).addTo(table.group("price"));
         for (AdminRoutes group : TenantRoutes.all(gateway.tenancy())) {
             group.addTo(table.group(group.getClass().getSimpleName().replace("Routes", "")
                     .toLowerCase(java.util.Locale.ROOT)));

@@ -25,12 +25,23 @@ public final class RequestPricer {
             "api.openai.com", "openai", "api.anthropic.com", "anthropic",
             "generativelanguage.googleapis.com", "google", "openrouter.ai", "openrouter");
 
-    private final PriceBook book;
-    private final Map<String, String> priceProvider = new HashMap<>();
+    /** The book and, per configured provider, the book's provider that prices it. */
+    private record State(PriceBook book, Map<String, String> priceProvider) {
+    }
+
+    private final Map<String, GatewayConfig.Provider> providers;
+    private volatile State state;
 
     public RequestPricer(PriceBook book, Map<String, GatewayConfig.Provider> providers) {
-        this.book = book;
+        this.providers = Map.copyOf(providers);
+        use(book);
+    }
+
+    /** Prices requests that finish from now on with {@code book} (after a price change). */
+    public void use(PriceBook book) {
+        Map<String, String> priceProvider = new HashMap<>();
         providers.forEach((name, p) -> priceProvider.put(name, priceProviderOf(book, p)));
+        this.state = new State(book, Map.copyOf(priceProvider));
     }
 
     /** The exact cost of the request: zero when no upstream reported usage for it. */
@@ -39,7 +50,8 @@ public final class RequestPricer {
             return new Cost(BigDecimal.ZERO, false);
         }
         String provider = outcome.servedBy().get().provider();
-        return book.cost(priceProvider.getOrDefault(provider, provider), outcome.servedBy().get().model(),
+        State s = state;
+        return s.book().cost(s.priceProvider().getOrDefault(provider, provider), outcome.servedBy().get().model(),
                 outcome.finishedAt(), TokenCounts.from(outcome.usage().get()));
     }
 
@@ -52,7 +64,8 @@ public final class RequestPricer {
         long output = request.sampling().maxOutputTokens().orElse(defaultOutputTokens);
         TokenCounts tokens = new TokenCounts(TokenEstimator.promptTokens(request), 0, 0, 0, Math.max(0, output), 0);
         String provider = target.provider();
-        return book.find(priceProvider.getOrDefault(provider, provider), target.model(), at)
+        State s = state;
+        return s.book().find(s.priceProvider().getOrDefault(provider, provider), target.model(), at)
                 .map(e -> e.price().cost(tokens)).orElse(BigDecimal.ZERO);
     }
 
@@ -62,9 +75,9 @@ public final class RequestPricer {
         return cost.priceBook().map(file -> book.overriddenBy(PriceBook.load(file))).orElse(book);
     }
 
-    /** The book this pricer uses. */
+    /** The book this pricer uses now. */
     public PriceBook book() {
-        return book;
+        return state.book();
     }
 
     static String priceProviderOf(PriceBook book, GatewayConfig.Provider p) {

@@ -4,6 +4,8 @@ import dev.llmgateway.core.pipeline.Stage;
 import dev.llmgateway.cost.alert.Alerts;
 import dev.llmgateway.cost.budget.BudgetSettings;
 import dev.llmgateway.cost.budget.Budgets;
+import dev.llmgateway.cost.price.PriceBook;
+import dev.llmgateway.cost.price.PriceOverrides;
 import dev.llmgateway.cost.anomaly.SpendAnomalies;
 import dev.llmgateway.router.accounttype.AccountTypes;
 import dev.llmgateway.router.config.GatewayConfig;
@@ -72,6 +74,9 @@ public final class Gateway implements AutoCloseable {
     private final UsagePipeline usage;
     private final Alerts alerts;
     private final Budgets budgets;
+    private final PriceBook basePrices;
+    private final PriceOverrides priceOverrides;
+    private volatile long priceVersion = -1;
     private final SpendAnomalies anomalies;
     private final List<CompletionListener> completionListeners = new CopyOnWriteArrayList<>();
 
@@ -113,7 +118,11 @@ public final class Gateway implements AutoCloseable {
                 model -> catalog.resolve(model).map(t -> accounts.pool().hasAvailable(t.provider(), t.model(), Set.of()))
                         .orElse(false))));
         this.router = new PolicyRouter(catalog, policies);
-        this.pricer = new RequestPricer(RequestPricer.book(config.cost()), config.providers());
+        this.basePrices = RequestPricer.book(config.cost());
+        this.priceOverrides = new PriceOverrides(database, tenancy.audit(), clock);
+        this.pricer = new RequestPricer(basePrices, config.providers());
+        reloadPrices();
+        background.scheduleWithFixedDelay(this::reloadPricesQuietly, syncMillis, syncMillis, TimeUnit.MILLISECONDS);
         this.usage = UsagePipeline.start(config.cost(), database);
         onCompletion(new UsageRecorder(usage.bus(), pricer));
         this.alerts = Alerts.of(config.cost().alerts());
@@ -226,6 +235,39 @@ public final class Gateway implements AutoCloseable {
     /** Budgets of organizations, teams, keys and users, for the admin API. */
     public Budgets budgets() {
         return budgets;
+    }
+
+    /** Price overrides set through the admin API. */
+    public PriceOverrides priceOverrides() {
+        return priceOverrides;
+    }
+
+    /** The version of the price overrides in use (0: none). */
+    public long priceVersion() {
+        return priceVersion;
+    }
+
+    /**
+     * Lays the newest price overrides over the shipped catalogue and {@code cost.price-book} when
+     * their version changed; every instance polls this every {@code tenancy.cache-sync}.
+     */
+    public synchronized void reloadPrices() {
+        long latest = priceOverrides.latestVersion();
+        if (latest == priceVersion) {
+            return;
+        }
+        PriceBook book = priceOverrides.current().map(v -> basePrices.overriddenBy(v.book())).orElse(basePrices);
+        pricer.use(book);
+        priceVersion = latest;
+        LOG.info(() -> "prices: " + book.entries().size() + " entries, override version " + latest);
+    }
+
+    private void reloadPricesQuietly() {
+        try {
+            reloadPrices();
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "price overrides could not be read (retried): " + e.getMessage());
+        }
     }
 
     /** Spend anomaly detection, for the admin API. */
