@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Report latency over many usage rows on PostgreSQL (see ReportBench).
-#   bench/ingestion.sh [rows=10000000]
+#   bench/reports.sh [rows=10000000]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$ROOT/scripts/find-jdk.sh"
