@@ -215,6 +215,28 @@ class BudgetEnforcementTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void settle_requestsInFlightCostMoreThanEstimated_overshootIsExactlyTheirExcessThenRefused(DatabaseKind kind) {
+        try (TestDatabase t = TestDatabase.open(kind); Tenancy tenancy = tenancy(t.database(), new MutableClock(DEC));
+             Alerts alerts = new Alerts(List.of()); Budgets b = budgets(t.database(), tenancy, new MutableClock(DEC), alerts)) {
+            org(t.database(), "org_x");
+            Budget budget = b.create(ADMIN, "org_x", draft(BudgetScope.ORGANIZATION, "org_x", BudgetPeriod.MONTH, "1.00",
+                    BudgetAction.REFUSE));
+            // two requests in flight, each estimated at 0.40 (no max tokens: the default output bound)
+            BudgetDecision.Admitted one = assertInstanceOf(BudgetDecision.Admitted.class, b.admit(KEY_A, new BigDecimal("0.40")));
+            BudgetDecision.Admitted two = assertInstanceOf(BudgetDecision.Admitted.class, b.admit(KEY_A, new BigDecimal("0.40")));
+            assertInstanceOf(BudgetDecision.Refused.class, b.admit(KEY_A, new BigDecimal("0.40")), "0.80 reserved");
+            b.settle(one.ticket(), new BigDecimal("0.60"));
+            b.settle(two.ticket(), new BigDecimal("0.60"));
+            BudgetStatus s = status(b, "org_x", budget.id());
+            // the overshoot (0.20) is the sum of what the admitted requests cost beyond their estimates
+            assertEquals(0, s.spent().compareTo(new BigDecimal("1.20")));
+            assertEquals(0, s.remaining().signum());
+            assertInstanceOf(BudgetDecision.Refused.class, b.admit(KEY_A, BigDecimal.ZERO), "nothing left");
+        }
+    }
+
     private static void spend(Budgets b, BigDecimal cost) {
         BudgetDecision.Admitted ok = assertInstanceOf(BudgetDecision.Admitted.class, b.admit(KEY_A, BigDecimal.ZERO));
         b.settle(ok.ticket(), cost);
