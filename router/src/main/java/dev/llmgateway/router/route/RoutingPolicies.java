@@ -160,7 +160,8 @@ public final class RoutingPolicies {
         List<PolicyDocument.Problem> problems = new ArrayList<>();
         String name = textName(body, problems).orElse(null);
         if (name == null) {
-            throw new Invalid(problems.isEmpty() ? List.of(new PolicyDocument.Problem("name", "is required")) : problems);
+            problems.addAll(PolicyDocument.read("", body, config.providers()).problems());
+            throw new Invalid(problems);
         }
         PolicySettings settings = checked(name, body);
         PolicyStore.Stored s = store.create(actor, name, Json.text(PolicyDocument.toJson(settings)),
