@@ -81,6 +81,7 @@ public final class AdminService implements HttpService {
         new OAuthRoutes(gateway).addTo(table.group("oauth"));
         new BudgetRoutes(gateway.budgets(), gateway.anomalies()).addTo(table.group("budget"));
         new PriceRoutes(gateway).addTo(table.group("price"));
+        new PolicyRoutes(gateway.policies()).addTo(table.group("policy"));
         for (AdminRoutes group : TenantRoutes.all(gateway.tenancy())) {
             group.addTo(table.group(group.getClass().getSimpleName().replace("Routes", "")
                     .toLowerCase(java.util.Locale.ROOT)));

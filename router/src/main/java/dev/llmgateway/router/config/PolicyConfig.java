@@ -2,6 +2,7 @@ package dev.llmgateway.router.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmgateway.router.route.Candidate;
+import dev.llmgateway.router.route.LiveRules;
 import dev.llmgateway.router.route.PolicySettings;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,7 +23,8 @@ final class PolicyConfig {
     static Map<String, PolicySettings> read(ConfigReader r, Map<String, GatewayConfig.Provider> providers,
                                             Map<String, String> aliases) {
         Map<String, PolicySettings> out = new LinkedHashMap<>();
-        for (String name : r.mapNames("router.policies", List.of("quality-target", "classify-budget", "fallback"))) {
+        for (String name : r.mapNames("router.policies", List.of("quality-target", "classify-budget", "fallback",
+                "max-error-rate", "min-requests", "max-latency-ratio", "live-window"))) {
             String p = "router.policies." + name;
             if (providers.containsKey(name) || aliases.containsKey(name) || name.contains("/")) {
                 r.problem(p, "a policy name must not be a provider, an alias or contain '/'");
@@ -39,9 +41,27 @@ final class PolicyConfig {
             }
             fallback.filter(f -> candidates.stream().noneMatch(c -> c.model().equals(f)))
                     .ifPresent(f -> r.problem(p + ".fallback", "'" + f + "' is not one of the candidates"));
-            out.put(name, new PolicySettings(name, candidates, target, budget, fallback));
+            out.put(name, new PolicySettings(name, candidates, target, budget, fallback, live(r, p)));
         }
         return out;
+    }
+
+    /** The live-score thresholds ({@link LiveRules}); a bad value is reported and the default kept. */
+    private static LiveRules live(ConfigReader r, String p) {
+        LiveRules d = LiveRules.DEFAULTS;
+        double maxErrorRate = r.number(p + ".max-error-rate", d.maxErrorRate(), 0, 1);
+        int minRequests = r.integer(p + ".min-requests", d.minRequests(), 1, 1_000_000);
+        double ratio = r.number(p + ".max-latency-ratio", d.maxLatencyRatio(), 0, 1_000);
+        if (ratio > 0 && ratio < 1) {
+            r.problem(p + ".max-latency-ratio", "must be 0 (off) or at least 1, got " + ratio);
+            ratio = d.maxLatencyRatio();
+        }
+        Duration window = r.duration(p + ".live-window", d.window());
+        if (window.compareTo(LiveRules.MIN_WINDOW) < 0 || window.compareTo(LiveRules.MAX_WINDOW) > 0) {
+            r.problem(p + ".live-window", "must be from 10s to 15m, got " + window.toSeconds() + "s");
+            window = d.window();
+        }
+        return new LiveRules(maxErrorRate, minRequests, ratio, window);
     }
 
     private static List<Candidate> candidates(ConfigReader r, String p, Map<String, GatewayConfig.Provider> providers) {

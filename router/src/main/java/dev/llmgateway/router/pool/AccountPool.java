@@ -292,7 +292,7 @@ public final class AccountPool {
                 }
                 rt.health(model).onSuccess();
                 rt.finished(latencyNanos, tokens);
-                notifyListeners(l -> l.succeeded(rt.account(), model));
+                notifyListeners(l -> l.succeeded(rt.account(), model, latencyNanos));
             }
         }
 

@@ -14,6 +14,15 @@ public interface LeaseListener {
     /** The request reported success on the account. */
     void succeeded(Account account, String model);
 
+    /**
+     * The request reported success on the account after {@code latencyNanos} (to the response, or
+     * to a stream's first chunk; negative when unknown). The pool calls this one; by default it is
+     * {@link #succeeded(Account, String)}.
+     */
+    default void succeeded(Account account, String model, long latencyNanos) {
+        succeeded(account, model);
+    }
+
     /** The request reported a failure on the account. */
     void failed(Account account, String model, FailureKind kind);
 }

@@ -24,9 +24,11 @@ import java.util.function.Predicate;
  *   <li>The classifier scores the request's complexity c (the probability that a cheap model's
  *       answer is not good enough). The required quality is {@code r = clamp(c + target - 0.5)},
  *       so the quality target shifts the bar: at 0.5 the bar is the complexity itself.</li>
- *   <li>The cheapest eligible candidate whose quality is at least r wins; if none reaches r, the
- *       best eligible one. When the classifier is saturated or missing, the policy's fallback (or
- *       the cheapest eligible candidate) is used at once instead of waiting.</li>
+ *   <li>Live scores ({@link LiveScore}): candidates whose recent upstream error rate or latency is
+ *       far off are skipped, unless every candidate is.</li>
+ *   <li>The cheapest remaining candidate whose quality is at least r wins; if none reaches r, the
+ *       best remaining one. When the classifier is saturated or missing, the policy's fallback (or
+ *       the cheapest remaining candidate) is used at once instead of waiting.</li>
  * </ol>
  * Immutable and thread-safe; every decision comes with its explanation.
  */
@@ -35,11 +37,18 @@ public final class AutoPolicy {
     private final PolicySettings settings;
     private final Classifier classifier;
     private final Predicate<String> hasAvailableAccount;
+    private final LiveStats stats;
 
     public AutoPolicy(PolicySettings settings, Classifier classifier, Predicate<String> hasAvailableAccount) {
+        this(settings, classifier, hasAvailableAccount, LiveStats.NONE);
+    }
+
+    public AutoPolicy(PolicySettings settings, Classifier classifier, Predicate<String> hasAvailableAccount,
+                      LiveStats stats) {
         this.settings = settings;
         this.classifier = classifier;
         this.hasAvailableAccount = hasAvailableAccount;
+        this.stats = stats;
     }
 
     public PolicySettings settings() {
@@ -64,22 +73,24 @@ public final class AutoPolicy {
                     + "' can serve this request (" + String.join("; ", rejected) + ").", "model", "no_eligible_model");
         }
         eligible.sort(Comparator.comparingDouble(Candidate::typicalCost));
+        LiveScore.Adjusted live = LiveScore.adjust(eligible, settings.live(), stats);
+        List<Candidate> usable = live.kept();
         Optional<Classification> classification = classifier.tryClassify(textOf(request), settings.classifyBudget());
         if (classification.isEmpty()) {
-            Candidate chosen = settings.fallback().flatMap(f -> eligible.stream().filter(c -> c.model().equals(f))
-                    .findFirst()).orElse(eligible.get(0));
+            Candidate chosen = settings.fallback().flatMap(f -> usable.stream().filter(c -> c.model().equals(f))
+                    .findFirst()).orElse(usable.get(0));
             return new Decision(chosen, eligible, rejected, Optional.empty(), target, Double.NaN,
-                    "classifier unavailable: fallback");
+                    "classifier unavailable: fallback", live);
         }
         double c = classification.get().complexity();
         double required = Math.max(0, Math.min(1, c + target - 0.5));
-        Optional<Candidate> adequate = eligible.stream().filter(x -> x.quality() >= required).findFirst();
-        Candidate chosen = adequate.orElseGet(() -> eligible.stream()
+        Optional<Candidate> adequate = usable.stream().filter(x -> x.quality() >= required).findFirst();
+        Candidate chosen = adequate.orElseGet(() -> usable.stream()
                 .max(Comparator.comparingDouble(Candidate::quality)).orElseThrow());
         String rule = adequate.isPresent() ? "cheapest with quality >= " + fmt(required)
                 : "none reaches " + fmt(required) + ": best available";
         return new Decision(chosen, eligible, rejected, classification.map(Classification::withoutEmbedding), target,
-                required, rule);
+                required, rule, live);
     }
 
     /** The text the classifier reads: the last user message (what the model must answer now). */
@@ -99,10 +110,21 @@ public final class AutoPolicy {
         return String.format(Locale.ROOT, "%.2f", v);
     }
 
-    /** What a policy decided and why. */
+    /**
+     * What a policy decided and why: {@code eligible} passed the hard rules (cheapest first),
+     * {@code rejected} did not (with the reason), {@code live} says which eligible ones live scores
+     * skipped.
+     */
     public record Decision(Candidate chosen, List<Candidate> eligible, List<String> rejected,
                            Optional<Classification> classification, double qualityTarget, double requiredQuality,
-                           String rule) {
+                           String rule, LiveScore.Adjusted live) {
+
+        public Decision(Candidate chosen, List<Candidate> eligible, List<String> rejected,
+                        Optional<Classification> classification, double qualityTarget, double requiredQuality,
+                        String rule) {
+            this(chosen, eligible, rejected, classification, qualityTarget, requiredQuality, rule,
+                    new LiveScore.Adjusted(eligible, java.util.Map.of(), false));
+        }
 
         /** One line for the response header and the logs. */
         public String explain(String policy) {
@@ -117,6 +139,10 @@ public final class AutoPolicy {
             sb.append("; rule=").append(rule).append("; candidates=").append(eligible.size());
             if (!rejected.isEmpty()) {
                 sb.append("; excluded=").append(rejected.size());
+            }
+            String degraded = live.describe();
+            if (!degraded.isEmpty()) {
+                sb.append("; ").append(degraded);
             }
             return sb.toString();
         }

@@ -16,16 +16,27 @@ import java.util.Optional;
  * Routes a request whose model names a smart-routing policy ({@code auto} or another configured
  * name) through that policy, and every other request through the {@link ModelCatalog}. The plan
  * of a policy lists the chosen model first, then the other eligible candidates, best quality first,
- * as fallbacks. Immutable and thread-safe.
+ * as fallbacks (those skipped by live scores last). The policies can be replaced at run time
+ * ({@link #use}): each request reads the current map once, without locks. Thread-safe.
  */
 public final class PolicyRouter {
 
     private final ModelCatalog catalog;
-    private final Map<String, AutoPolicy> policies;
+    private volatile Map<String, AutoPolicy> policies;
 
     public PolicyRouter(ModelCatalog catalog, Map<String, AutoPolicy> policies) {
         this.catalog = catalog;
-        this.policies = Map.copyOf(policies);
+        use(policies);
+    }
+
+    /** Replaces every policy at once (in the map's order, which {@code GET /v1/models} shows). */
+    public void use(Map<String, AutoPolicy> policies) {
+        this.policies = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(policies));
+    }
+
+    /** The policy of that name, if any. */
+    public Optional<AutoPolicy> policy(String name) {
+        return Optional.ofNullable(policies.get(name));
     }
 
     /** What a client may ask for instead of a model: the route to use, or a quality target. */
@@ -64,7 +75,8 @@ public final class PolicyRouter {
         List<Target> targets = new ArrayList<>();
         targets.add(target(d.chosen().model(), reason));
         d.eligible().stream().filter(c -> c != d.chosen())
-                .sorted(Comparator.comparingDouble(Candidate::quality).reversed())
+                .sorted(Comparator.comparing((Candidate c) -> d.live().kept().contains(c) ? 0 : 1)
+                        .thenComparing(Comparator.comparingDouble(Candidate::quality).reversed()))
                 .forEach(c -> targets.add(target(c.model(), reason + "; fallback")));
         return new RoutePlan(targets);
     }

@@ -28,9 +28,12 @@ import dev.llmgateway.router.ratelimit.KeyRateLimiter;
 import dev.llmgateway.classifier.Classifier;
 import dev.llmgateway.classifier.ClassifierSettings;
 import dev.llmgateway.router.pool.UpstreamAccounts;
+import dev.llmgateway.router.pool.RecentOutcomes;
 import dev.llmgateway.router.route.AutoPolicy;
+import dev.llmgateway.router.route.LiveStats;
 import dev.llmgateway.router.route.PolicyRouter;
-import java.util.LinkedHashMap;
+import dev.llmgateway.router.route.PolicyStore;
+import dev.llmgateway.router.route.RoutingPolicies;
 import java.util.Map;
 import java.util.Set;
 import dev.llmgateway.router.provider.ProviderRegistry;
@@ -62,8 +65,10 @@ public final class Gateway implements AutoCloseable {
     private final ModelCatalog catalog;
     private final ProviderRegistry providers;
     private final UpstreamAccounts accounts;
-    private final Classifier classifier;
+    private final LazyClassifier classifier;
     private final PolicyRouter router;
+    private final RecentOutcomes outcomes;
+    private final RoutingPolicies policies;
     private final List<Stage<GatewayExchange>> stages;
     private final Database database;
     private final Tenancy tenancy;
@@ -109,15 +114,25 @@ public final class Gateway implements AutoCloseable {
         });
         long syncMillis = config.tenancy().cacheSync().toMillis();
         background.scheduleWithFixedDelay(() -> syncAccounts(clock), syncMillis, syncMillis, TimeUnit.MILLISECONDS);
-        // The classifier (ONNX models, about a second to load) is only loaded when a policy needs it.
-        this.classifier = config.policies().isEmpty() ? Classifier.unavailable("no routing policy configured")
-                : Classifier.onnx(ClassifierSettings.defaults());
-        warmUp(classifier);
-        Map<String, AutoPolicy> policies = new LinkedHashMap<>();
-        config.policies().forEach((name, settings) -> policies.put(name, new AutoPolicy(settings, classifier,
-                model -> catalog.resolve(model).map(t -> accounts.pool().hasAvailable(t.provider(), t.model(), Set.of()))
-                        .orElse(false))));
-        this.router = new PolicyRouter(catalog, policies);
+        // The classifier (ONNX models, about a second to load) is only loaded when a policy needs it:
+        // now for the configured ones, or when the first one is created through the admin API.
+        this.classifier = new LazyClassifier(() -> Classifier.onnx(ClassifierSettings.defaults()));
+        if (!config.policies().isEmpty()) {
+            classifier.load();
+        }
+        this.outcomes = new RecentOutcomes(clock);
+        accounts.pool().addLeaseListener(outcomes);
+        LiveStats live = (model, window) -> {
+            RecentOutcomes.Counts c = outcomes.counts(model, window);
+            return new LiveStats.Sample(c.successes(), c.failures(), c.meanLatencyMillis());
+        };
+        this.router = new PolicyRouter(catalog, Map.of());
+        this.policies = new RoutingPolicies(config, catalog, new PolicyStore(database, tenancy.audit(), clock), router,
+                settings -> new AutoPolicy(settings, classifier, model -> catalog.resolve(model)
+                        .map(t -> accounts.pool().hasAvailable(t.provider(), t.model(), Set.of())).orElse(false), live),
+                classifier::load);
+        policies.reload();
+        background.scheduleWithFixedDelay(this::reloadPoliciesQuietly, syncMillis, syncMillis, TimeUnit.MILLISECONDS);
         this.basePrices = RequestPricer.book(config.cost());
         this.priceOverrides = new PriceOverrides(database, tenancy.audit(), clock);
         this.pricer = new RequestPricer(basePrices, config.providers());
@@ -285,20 +300,26 @@ public final class Gateway implements AutoCloseable {
         return usage;
     }
 
-    /**
-     * A few classifications at start, so the first requests do not pay for compiling the inference
-     * path and fall back to the default route for lack of time.
-     */
-    private static void warmUp(Classifier classifier) {
-        if (classifier.available()) {
-            for (String text : List.of("warm up", "Write a function that merges two sorted lists.", "你好，世界")) {
-                classifier.tryClassify(text, java.time.Duration.ofSeconds(10));
-            }
-        }
-    }
-
     /** Model resolution and smart-routing policies. */
     public PolicyRouter router() {
         return router;
+    }
+
+    /** The routing policies of the configuration file and of the admin API. */
+    public RoutingPolicies policies() {
+        return policies;
+    }
+
+    /** Recent upstream outcomes per provider/model, which routing policies' live scores read. */
+    public RecentOutcomes outcomes() {
+        return outcomes;
+    }
+
+    private void reloadPoliciesQuietly() {
+        try {
+            policies.reload();
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "routing policies could not be read (retried): " + e.getMessage());
+        }
     }
 }

@@ -44,8 +44,7 @@ final class RoutingExplainHandler implements Handler {
             ChatRequest request = codec.decode(BodyReader.read(req, gateway.config().server().maxBodyBytes()));
             PolicyRouter router = gateway.router();
             if (!router.isPolicy(request.model())) {
-                throw new InvalidRequestException("'" + request.model() + "' is not a routing policy; policies: "
-                        + router.policyNames() + ".", "model", "not_a_policy");
+                throw notAPolicy(request, router);
             }
             if (!caller.mayUse(request.model())) {
                 throw new PermissionDeniedException("Your API key may not use the routing policy '" + request.model()
@@ -54,7 +53,7 @@ final class RoutingExplainHandler implements Handler {
             Optional<Double> target = req.headers().first(HeaderNames.create("x-gateway-quality-target"))
                     .map(Double::parseDouble);
             AutoPolicy.Decision d = router.explain(request, new PolicyRouter.Hints(Optional.empty(), target))
-                    .orElseThrow();
+                    .orElseThrow(() -> notAPolicy(request, router)); // deleted in the meantime
             res.status(Status.OK_200).send(Json.bytes(body(request.model(), d)));
         } catch (GatewayException e) {
             res.status(Status.create(e.status())).send(codec.encodeError(e));
@@ -63,6 +62,11 @@ final class RoutingExplainHandler implements Handler {
                     null, "invalid_quality_target");
             res.status(Status.BAD_REQUEST_400).send(codec.encodeError(bad));
         }
+    }
+
+    private static InvalidRequestException notAPolicy(ChatRequest request, PolicyRouter router) {
+        return new InvalidRequestException("'" + request.model() + "' is not a routing policy; policies: "
+                + router.policyNames() + ".", "model", "not_a_policy");
     }
 
     private static ObjectNode body(String policy, AutoPolicy.Decision d) {
@@ -82,6 +86,11 @@ final class RoutingExplainHandler implements Handler {
         }
         ArrayNode excluded = root.putArray("excluded");
         d.rejected().forEach(excluded::add);
+        // live scores: candidates failing or slow over the policy's window, and whether they were skipped
+        ObjectNode live = root.putObject("live_scores");
+        ObjectNode degraded = live.putObject("degraded");
+        d.live().skipped().forEach(degraded::put);
+        live.put("skipped", !d.live().skipped().isEmpty() && !d.live().allDegraded());
         return root;
     }
 }

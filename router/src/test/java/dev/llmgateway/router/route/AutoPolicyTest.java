@@ -149,4 +149,35 @@ class AutoPolicyTest {
         assertEquals("policy=auto; model=p/strong; intent=coding; language=en; complexity=0.80; target=0.50; "
                 + "required=0.80; rule=cheapest with quality >= 0.80; candidates=2", line);
     }
+
+    private static AutoPolicy live(Optional<Double> complexity, LiveStats stats, Candidate... candidates) {
+        return new AutoPolicy(new PolicySettings("auto", List.of(candidates), 0.5, Duration.ofMillis(20),
+                Optional.empty(), new LiveRules(0.25, 5, 3, Duration.ofMinutes(5))), new FixedClassifier(complexity),
+                m -> true, stats);
+    }
+
+    @Test
+    void failingCheapModel_isSkippedByLiveScores_andTheHeaderSaysWhy() {
+        LiveStats stats = (model, window) -> model.equals("p/cheap") ? new LiveStats.Sample(2, 8, 300)
+                : LiveStats.Sample.EMPTY;
+        AutoPolicy.Decision d = live(Optional.of(0.2), stats, CHEAP, MID, STRONG).decide(request(SIMPLE), Optional.empty());
+        assertEquals("p/mid", d.chosen().model(), "the next cheapest adequate one");
+        assertEquals(3, d.eligible().size(), "still eligible, kept as the last fallback");
+        assertTrue(d.explain("auto").endsWith("; skipped p/cheap: error rate 0.80 over 5m (8/10)"), d.explain("auto"));
+        AutoPolicy.Decision fallback = live(Optional.empty(), stats, CHEAP, MID).decide(request(SIMPLE), Optional.empty());
+        assertEquals("p/mid", fallback.chosen().model(), "the classifier's fallback skips it too");
+    }
+
+    @Test
+    void slowModel_isSkipped_butWhenEveryModelIsDegradedTheUsualChoiceStands() {
+        LiveStats slow = (model, window) -> new LiveStats.Sample(10, 0, model.equals("p/cheap") ? 9_000 : 1_000);
+        AutoPolicy.Decision d = live(Optional.of(0.2), slow, CHEAP, MID, STRONG).decide(request(SIMPLE), Optional.empty());
+        assertEquals("p/mid", d.chosen().model());
+        assertTrue(d.explain("auto").contains("skipped p/cheap: latency 9000 ms over 5m, 9.0x peers' 1000 ms"),
+                d.explain("auto"));
+        LiveStats failing = (model, window) -> new LiveStats.Sample(0, 10, -1);
+        AutoPolicy.Decision all = live(Optional.of(0.2), failing, CHEAP, MID).decide(request(SIMPLE), Optional.empty());
+        assertEquals("p/cheap", all.chosen().model());
+        assertTrue(all.explain("auto").contains("all degraded, none skipped"), all.explain("auto"));
+    }
 }
