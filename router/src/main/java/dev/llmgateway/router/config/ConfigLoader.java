@@ -90,6 +90,7 @@ public final class ConfigLoader {
                 r.duration("router.retry.max-retry-after", Duration.ofSeconds(10)));
         Map<String, Provider> providers = providers(r);
         Map<String, String> aliases = r.stringMap("router.aliases");
+        Map<String, List<String>> fallbacks = r.listMap("router.fallbacks");
         GatewayConfig.Security security = security(r, root, env);
         GatewayConfig.Pool pool = pool(r);
         Map<String, PolicySettings> policies = PolicyConfig.read(r, providers, aliases);
@@ -100,11 +101,33 @@ public final class ConfigLoader {
         GatewayConfig.Cost cost = CostConfig.read(r, dataDir);
         r.reportUnknownKeys();
         checkAliases(r, aliases, providers);
+        checkFallbacks(r, fallbacks, aliases, providers);
         if (!r.problems().isEmpty()) {
             throw new ConfigException(r.problems());
         }
         return new GatewayConfig(dataDir, logLevel, accessLog, server, timeouts, retry, providers, aliases, security,
-                pool, policies, store, tenancy, secrets, accounts, cost);
+                pool, policies, store, tenancy, secrets, accounts, cost, fallbacks);
+    }
+
+    /** Every model with fallbacks, and every fallback, must be an alias or a configured provider's model. */
+    private static void checkFallbacks(ConfigReader r, Map<String, List<String>> fallbacks, Map<String, String> aliases,
+                                       Map<String, Provider> providers) {
+        fallbacks.forEach((model, list) -> {
+            List<String> all = new java.util.ArrayList<>(list);
+            all.add(0, model);
+            for (String m : all) {
+                int slash = m.indexOf('/');
+                boolean known = aliases.containsKey(m) || (slash > 0 && providers.containsKey(m.substring(0, slash))
+                        && slash < m.length() - 1);
+                if (!known) {
+                    r.problem("router.fallbacks." + model, "'" + m + "' is neither an alias nor provider/model of a "
+                            + "configured provider");
+                }
+            }
+            if (list.isEmpty()) {
+                r.problem("router.fallbacks." + model, "needs at least one fallback model");
+            }
+        });
     }
 
     private static ProviderType defaultType(String providerName) {

@@ -329,6 +329,30 @@ final class ConfigReader {
         return new ArrayList<>(names);
     }
 
+    /** A map of names to lists of strings under {@code path} (file only; names may hold dots and slashes). */
+    Map<String, List<String>> listMap(String path) {
+        freeForm.add(path);
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        JsonNode node = node(path);
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> {
+                List<String> values = new ArrayList<>();
+                JsonNode v = e.getValue();
+                if (v.isArray()) {
+                    v.forEach(item -> values.add(item.asText().trim()));
+                } else if (!v.isContainerNode() && !v.isNull()) {
+                    values.addAll(split(v.asText()));
+                } else {
+                    problem(path + "." + e.getKey(), "must be a list of models");
+                }
+                out.put(e.getKey(), values);
+            });
+        } else if (!node.isMissingNode() && !node.isNull()) {
+            problem(path, "must be a map of models to lists of fallback models");
+        }
+        return out;
+    }
+
     /** The list of maps at {@code path} (file only). */
     List<JsonNode> objects(String path) {
         freeForm.add(path);

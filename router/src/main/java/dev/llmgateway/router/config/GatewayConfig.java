@@ -20,13 +20,24 @@ import java.util.Optional;
 public record GatewayConfig(Path dataDir, String logLevel, boolean accessLog, Server server, Timeouts timeouts, Retry retry,
                             Map<String, Provider> providers, Map<String, String> aliases, Security security,
                             Pool pool, Map<String, PolicySettings> policies, StoreSettings store,
-                            TenancySettings tenancy, Secrets secrets, Accounts accounts, Cost cost) {
+                            TenancySettings tenancy, Secrets secrets, Accounts accounts, Cost cost,
+                            Map<String, List<String>> fallbacks) {
 
     public GatewayConfig {
         // configuration order matters: a bare model name resolves to the first provider listing it
         providers = Collections.unmodifiableMap(new LinkedHashMap<>(providers));
         aliases = Collections.unmodifiableMap(new LinkedHashMap<>(aliases));
         policies = Collections.unmodifiableMap(new LinkedHashMap<>(policies));
+        fallbacks = Collections.unmodifiableMap(new LinkedHashMap<>(fallbacks));
+    }
+
+    /** A configuration without {@code router.fallbacks}. */
+    public GatewayConfig(Path dataDir, String logLevel, boolean accessLog, Server server, Timeouts timeouts,
+                         Retry retry, Map<String, Provider> providers, Map<String, String> aliases, Security security,
+                         Pool pool, Map<String, PolicySettings> policies, StoreSettings store, TenancySettings tenancy,
+                         Secrets secrets, Accounts accounts, Cost cost) {
+        this(dataDir, logLevel, accessLog, server, timeouts, retry, providers, aliases, security, pool, policies,
+                store, tenancy, secrets, accounts, cost, Map.of());
     }
 
     /** A configuration with the default pool settings. */

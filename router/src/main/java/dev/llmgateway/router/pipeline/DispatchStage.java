@@ -134,10 +134,9 @@ public final class DispatchStage implements Stage<GatewayExchange> {
     }
 
     private <T> T withRetries(GatewayExchange exchange, Failover.Attempt<T> attempt) {
-        Target target = exchange.plan().orElseThrow().first();
-        UpstreamCall call = new UpstreamCall(exchange.request().orElseThrow(), target.model(), exchange.deadline(),
-                timeouts.firstByte(), timeouts.idle(), forwardHeaders(exchange), exchange.requestId());
-        return failover.run(exchange, call, attempt);
+        Map<String, String> headers = forwardHeaders(exchange);
+        return failover.run(exchange, target -> new UpstreamCall(exchange.request().orElseThrow(), target.model(),
+                exchange.deadline(), timeouts.firstByte(), timeouts.idle(), headers, exchange.requestId()), attempt);
     }
 
     private static Map<String, String> forwardHeaders(GatewayExchange exchange) {

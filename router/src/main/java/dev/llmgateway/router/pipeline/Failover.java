@@ -15,16 +15,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.logging.Logger;
 
 /**
  * Runs one upstream attempt after another until one succeeds, within the attempt limit and the
  * request's deadline: each attempt takes an account from the pool (the conversation's account when
  * it has one), a retryable failure moves to another account at once when one is available, and
- * otherwise waits (backoff, or exactly the upstream's Retry-After) before trying again. Every
- * outcome is reported to the account's health.
+ * otherwise the plan's next target (model) takes over, and on the last target it waits (backoff, or
+ * exactly the upstream's Retry-After) before trying again. Every outcome is reported to the
+ * account's health.
  */
 final class Failover {
 
@@ -47,8 +50,45 @@ final class Failover {
         T run(ProviderAdapter adapter, UpstreamCall call);
     }
 
-    <T> T run(GatewayExchange exchange, UpstreamCall baseCall, Attempt<T> attempt) {
-        Target target = exchange.plan().orElseThrow().first();
+    /** Thrown inside one target's attempts when the next target of the plan should take over. */
+    private static final class NextTarget extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final String code;
+
+        NextTarget(String code) {
+            super(code, null, false, false);
+            this.code = code;
+        }
+    }
+
+    /**
+     * Tries the plan's targets in order: the first with its accounts (see the class comment); when it
+     * cannot serve the request — every account failed, is cooling down or disabled — the next target
+     * (a policy's next candidate, or a configured fallback model) gets the remaining attempts, within
+     * the same deadline and attempt limit. A client error (bad request) is final: another model
+     * would refuse it too.
+     */
+    <T> T run(GatewayExchange exchange, Function<Target, UpstreamCall> callFor, Attempt<T> attempt) {
+        List<Target> targets = exchange.plan().orElseThrow().targets();
+        String after = "";
+        for (int i = 0; ; i++) {
+            Target target = targets.get(i);
+            boolean last = i == targets.size() - 1;
+            Target served = after.isEmpty() ? target
+                    : new Target(target.provider(), target.model(), target.reason() + "; " + after);
+            try {
+                return runTarget(exchange, served, callFor.apply(target), attempt, last);
+            } catch (NextTarget next) {
+                after = "after " + target.id() + " failed (" + next.code + ")";
+                Target to = targets.get(i + 1);
+                LOG.info(() -> "rid=" + exchange.requestId() + " " + target.id() + " cannot serve the request ("
+                        + next.code + "); falling back to " + to.id());
+            }
+        }
+    }
+
+    private <T> T runTarget(GatewayExchange exchange, Target target, UpstreamCall baseCall, Attempt<T> attempt,
+                            boolean last) {
         ProviderAdapter adapter = providers.adapter(target.provider()).orElseThrow(() ->
                 new IllegalStateException("routing chose provider '" + target.provider() + "' which has no adapter"));
         AccountPool pool = accounts.pool();
@@ -56,9 +96,15 @@ final class Failover {
         Set<String> tried = new HashSet<>();
         exchange.servedBy(target);
         while (true) {
-            AccountPool.Lease lease = pool.acquire(target.provider(), target.model(), session, tried)
-                    .or(() -> pool.acquire(target.provider(), target.model(), session, Set.of()))
-                    .orElseThrow(() -> noAccount(target, pool));
+            Optional<AccountPool.Lease> acquired = pool.acquire(target.provider(), target.model(), session, tried)
+                    .or(() -> pool.acquire(target.provider(), target.model(), session, Set.of()));
+            if (acquired.isEmpty()) {
+                if (!last && !exchange.deadline().expired()) {
+                    throw new NextTarget("no_account_available");
+                }
+                throw noAccount(target, pool);
+            }
+            AccountPool.Lease lease = acquired.get();
             exchange.attempted();
             exchange.account(lease);
             long start = System.nanoTime();
@@ -83,6 +129,9 @@ final class Failover {
                     LOG.info(() -> "rid=" + exchange.requestId() + " account " + lease.account().id() + " failed ("
                             + f.clientError().code().orElse("error") + "); failing over to another account");
                     continue;
+                }
+                if (!last) {
+                    throw new NextTarget(f.clientError().code().orElse("error"));
                 }
                 long waitMs = f.retryable() ? backoff.delayBeforeRetry(exchange.attempts(), f, exchange.deadline()) : -1;
                 if (waitMs < 0) {

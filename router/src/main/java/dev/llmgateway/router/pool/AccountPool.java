@@ -86,14 +86,17 @@ public final class AccountPool {
     /**
      * An account of {@code provider} that serves {@code model} and can take a request now, other
      * than those in {@code exclude} (already tried for this request). With a session key, the
-     * account that served the session before is preferred while it is available.
+     * account that served the session before is preferred while it is available and belongs to
+     * {@code provider} (a conversation that fell back to another provider's model must not drag
+     * that provider's account into this one).
      */
     public Optional<Lease> acquire(String provider, String model, Optional<String> session, Set<String> exclude) {
         List<AccountRuntime> group = byProvider.getOrDefault(provider, List.of());
         if (session.isPresent()) {
             Map<String, AccountRuntime> ids = byId;
             Optional<AccountRuntime> sticky = affinity.get(session.get()).map(ids::get)
-                    .filter(rt -> !exclude.contains(rt.account().id()) && rt.account().serves(model));
+                    .filter(rt -> rt.account().provider().equals(provider) && !exclude.contains(rt.account().id())
+                            && rt.account().serves(model));
             if (sticky.isPresent() && sticky.get().underLimits() && sticky.get().health(model).tryAcquire()) {
                 return Optional.of(lease(sticky.get(), model, session, !exclude.isEmpty()));
             }

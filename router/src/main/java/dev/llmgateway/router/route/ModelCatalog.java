@@ -23,10 +23,12 @@ public final class ModelCatalog implements RoutingPolicy {
 
     private final Map<String, GatewayConfig.Provider> providers;
     private final Map<String, String> aliases;
+    private final Map<String, List<String>> fallbacks;
 
     public ModelCatalog(GatewayConfig config) {
         this.providers = config.providers();
         this.aliases = config.aliases();
+        this.fallbacks = config.fallbacks();
     }
 
     @Override
@@ -39,7 +41,26 @@ public final class ModelCatalog implements RoutingPolicy {
             throw new PermissionDeniedException("Your API key may not use the model '" + requested + "'.",
                     "model", "model_not_allowed");
         }
-        return new RoutePlan(List.of(target));
+        return new RoutePlan(withFallbacks(requested, target, caller));
+    }
+
+    /**
+     * The target, then the fallbacks configured for what was asked ({@code router.fallbacks}, by
+     * the requested name or the resolved {@code provider/model}) that the caller may use, each once.
+     */
+    private List<Target> withFallbacks(String requested, Target target, ClientIdentity caller) {
+        List<String> list = fallbacks.getOrDefault(requested, fallbacks.getOrDefault(target.id(), List.of()));
+        if (list.isEmpty()) {
+            return List.of(target);
+        }
+        List<Target> plan = new ArrayList<>();
+        plan.add(target);
+        for (String f : list) {
+            resolve(f).filter(t -> caller.mayUse(f, t.id()))
+                    .filter(t -> plan.stream().noneMatch(p -> p.id().equals(t.id())))
+                    .ifPresent(t -> plan.add(new Target(t.provider(), t.model(), "fallback for " + requested)));
+        }
+        return plan;
     }
 
     public Optional<Target> resolve(String requested) {

@@ -176,13 +176,22 @@ class RoutingPoliciesIT {
                 + "{\"model\":\"fake/gpt-4o\",\"input_price\":2.5,\"output_price\":10,\"quality\":1.0}]}");
         assertEquals(201, created.statusCode(), created.body());
 
-        HttpResponse<String> first = gw.chat(ASK.formatted("resilient"));
-        assertTrue(first.statusCode() >= 500, "the cheap candidate is chosen and its upstream is down: " + first.body());
-        assertEquals(0, gw.upstream.requests().size());
+        // the cheap candidate is chosen and its upstream is down: the request falls back to the next candidate
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<String> fell = gw.chat(ASK.formatted("resilient"));
+            assertEquals(200, fell.statusCode(), fell.body());
+            String route = fell.headers().firstValue("x-gateway-route").orElseThrow();
+            assertTrue(route.contains("; after down/m1 failed ("), route);
+            assertEquals("2", fell.headers().firstValue("x-gateway-attempts").orElseThrow());
+        }
+        assertEquals(2, gw.upstream.requests().stream().filter(r -> r.path().endsWith("/chat/completions")).count(),
+                gw.upstream.requests().toString());
 
+        // after min_requests failures the live score skips it before trying
         HttpResponse<String> second = gw.chat(ASK.formatted("resilient"));
         assertEquals(200, second.statusCode(), second.body());
         assertEquals("gpt-4o", gw.upstream.lastRequest().json().path("model").asText());
+        assertEquals("1", second.headers().firstValue("x-gateway-attempts").orElseThrow());
         String route = second.headers().firstValue("x-gateway-route").orElseThrow();
         assertTrue(route.startsWith("policy=resilient; model=fake/gpt-4o;"), route);
         assertTrue(route.contains("; skipped down/m1: error rate 1.00 over 5m ("), route);
