@@ -21,24 +21,35 @@ import java.util.Set;
  * The Responses API's {@code tools} and {@code tool_choice}. Function tools map one to one; a
  * {@code namespace} tool is flattened into one function per member named {@code <namespace>__<name>}
  * (no upstream has namespaces, and that name fits every upstream's name pattern), and
- * {@link #split} turns such a name back into namespace and name for the answer. The hosted
- * {@code web_search} tool is dropped (the model simply cannot search, which Codex copes with);
- * every other hosted tool needs OpenAI's servers to run it and is a 400.
+ * {@link #split} turns such a name back into namespace and name for the answer. A {@code custom}
+ * (freeform) tool, such as the {@code apply_patch} Codex offers models of its catalog, becomes a
+ * function with one string parameter {@value #CUSTOM_INPUT} (its grammar goes into the description,
+ * since no other upstream constrains output by grammar); its calls are answered as
+ * {@code custom_tool_call} items again. The hosted {@code web_search} tool and Codex's
+ * {@code tool_search} (discovery of deferred tools) are dropped (the model simply cannot search,
+ * which Codex copes with); every other hosted tool needs OpenAI's servers to run it and is a 400.
  */
 final class ResponsesTools {
 
     /** Joins a namespace and a member tool's name into one upstream function name. */
     static final String NAMESPACE_SEPARATOR = "__";
 
-    /** Hosted search tools: offered to the model, never required, so leaving them out keeps the meaning. */
+    /** The one parameter of the function a custom tool becomes: the freeform input as a string. */
+    static final String CUSTOM_INPUT = "input";
+
+    /**
+     * Search tools: offered to the model, never required, so leaving them out keeps the meaning.
+     * {@code tool_search} is Codex's search over tools it defers (MCP and app tools): without it
+     * Codex has nothing deferred to find, and the tools it offers directly stay usable.
+     */
     private static final Set<String> DROPPED = Set.of("web_search", "web_search_preview",
-            "web_search_2025_08_26", "web_search_preview_2025_03_11");
+            "web_search_2025_08_26", "web_search_preview_2025_03_11", "tool_search");
 
     private ResponsesTools() {
     }
 
-    /** The decoded tools plus the namespace of every flattened name. */
-    record Decoded(List<ToolDefinition> tools, Map<String, Namespaced> namespaced) {
+    /** The decoded tools plus the namespace of every flattened name and the names of custom tools. */
+    record Decoded(List<ToolDefinition> tools, Map<String, Namespaced> namespaced, Set<String> custom) {
     }
 
     /** A member of a namespace tool: what the client calls it. */
@@ -47,13 +58,14 @@ final class ResponsesTools {
 
     static Decoded decode(JsonNode node) {
         if (absent(node)) {
-            return new Decoded(List.of(), Map.of());
+            return new Decoded(List.of(), Map.of(), Set.of());
         }
         if (!node.isArray()) {
             throw invalid("tools", "must be a list");
         }
         List<ToolDefinition> out = new ArrayList<>();
         Map<String, Namespaced> namespaced = new HashMap<>();
+        Set<String> custom = new HashSet<>();
         for (int i = 0; i < node.size(); i++) {
             JsonNode tool = node.get(i);
             String p = "tools[" + i + "]";
@@ -64,6 +76,11 @@ final class ResponsesTools {
             switch (type) {
                 case "function" -> out.add(function(tool, p, Optional.empty()));
                 case "namespace" -> namespace(tool, p, out, namespaced);
+                case "custom" -> {
+                    ToolDefinition fn = custom(tool, p);
+                    custom.add(fn.name());
+                    out.add(fn);
+                }
                 default -> {
                     if (!DROPPED.contains(type)) {
                         throw hosted(p + ".type", type);
@@ -77,7 +94,7 @@ final class ResponsesTools {
                 throw invalid("tools", "two tools are named '" + t.name() + "'");
             }
         }
-        return new Decoded(out, namespaced);
+        return new Decoded(out, namespaced, custom);
     }
 
     /** The namespaces declared in a request body, by flattened name; for encoding the answer. */
@@ -87,6 +104,64 @@ final class ResponsesTools {
         } catch (InvalidRequestException e) {
             return Map.of(); // the body was validated when it was decoded; nothing to add here
         }
+    }
+
+    /** The names of the custom tools declared in a request body; for encoding the answer. */
+    static Set<String> customTools(JsonNode body) {
+        try {
+            return decode(body.get("tools")).custom();
+        } catch (InvalidRequestException e) {
+            return Set.of();
+        }
+    }
+
+    /**
+     * A custom tool as a function taking its freeform input as one string. A {@code grammar} format
+     * ({@code lark} or {@code regex}) is written into the description so the model knows the shape;
+     * a {@code text} format (or none) needs nothing.
+     */
+    private static ToolDefinition custom(JsonNode tool, String p) {
+        String name = Fields.requiredString(tool, "name", p + ".name");
+        if (!name.matches("[a-zA-Z0-9_-]{1,64}")) {
+            throw invalid(p + ".name", "must be 1-64 letters, digits, underscores or dashes");
+        }
+        StringBuilder description = new StringBuilder(Fields.string(tool, "description", p + ".description").orElse(""));
+        JsonNode format = tool.get("format");
+        if (!absent(format)) {
+            if (!format.isObject()) {
+                throw invalid(p + ".format", "must be an object");
+            }
+            String type = Fields.string(format, "type", p + ".format.type").orElse("text");
+            if (type.equals("grammar")) {
+                String syntax = Fields.string(format, "syntax", p + ".format.syntax").orElse("lark");
+                String definition = Fields.requiredString(format, "definition", p + ".format.definition");
+                description.append(description.isEmpty() ? "" : "\n\n").append("Put the raw input in the `")
+                        .append(CUSTOM_INPUT).append("` string. It must match this ").append(syntax)
+                        .append(" grammar:\n").append(definition);
+            } else if (!type.equals("text")) {
+                throw invalid(p + ".format.type", "must be 'text' or 'grammar', got '" + type + "'");
+            }
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode params = Json.object().put("type", "object");
+        params.putObject("properties").putObject(CUSTOM_INPUT).put("type", "string")
+                .put("description", "The tool's input as raw text (not JSON).");
+        params.putArray("required").add(CUSTOM_INPUT);
+        params.put("additionalProperties", false);
+        return new ToolDefinition(name, description.isEmpty() ? Optional.empty() : Optional.of(description.toString()),
+                params, Optional.empty());
+    }
+
+    /** A custom tool's call arguments as its freeform input: the {@value #CUSTOM_INPUT} string, else the arguments as they came. */
+    static String customInput(String arguments) {
+        try {
+            JsonNode args = Json.MAPPER.readTree(arguments);
+            if (args != null && args.path(CUSTOM_INPUT).isTextual()) {
+                return args.get(CUSTOM_INPUT).textValue();
+            }
+        } catch (java.io.IOException e) {
+            // a call cut short: pass on what there is
+        }
+        return arguments;
     }
 
     /** A flattened name back as the client declared it, when it names a namespace member. */
@@ -164,6 +239,13 @@ final class ResponsesTools {
                 }
                 yield new ToolChoice.Named(flat);
             }
+            case "custom" -> {
+                String name = Fields.requiredString(node, "name", "tool_choice.name");
+                if (!tools.custom().contains(name)) {
+                    throw invalid("tool_choice.name", "names no custom tool in 'tools': '" + name + "'");
+                }
+                yield new ToolChoice.Named(name);
+            }
             case "allowed_tools" -> throw new InvalidRequestException("tool_choice of type 'allowed_tools' is "
                     + "not supported by this gateway; send only the allowed tools in 'tools' instead.",
                     "tool_choice", "unsupported_parameter");
@@ -175,7 +257,7 @@ final class ResponsesTools {
 
     private static InvalidRequestException hosted(String param, String type) {
         return new InvalidRequestException("Tools of type '" + type + "' are not supported by this gateway: "
-                + "they run on OpenAI's servers. Only 'function' and 'namespace' tools can be served "
-                + "('web_search' is accepted and left out).", param, "unsupported_tool");
+                + "they run on OpenAI's servers. Only 'function', 'namespace' and 'custom' tools can be served "
+                + "('web_search' and 'tool_search' are accepted and left out).", param, "unsupported_tool");
     }
 }
