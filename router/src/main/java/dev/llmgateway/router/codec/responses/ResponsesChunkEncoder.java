@@ -283,7 +283,7 @@ final class ResponsesChunkEncoder implements ChunkEncoder {
         if (customTools.contains(call.name())) {
             String args = call.arguments().toString();
             return ResponsesObjects.customToolCallItem(call.itemId(), status, call.callId(), call.name(),
-                    ResponsesTools.customInput(args));
+                    ResponsesTools.customInput(args), namespaces);
         }
         return ResponsesObjects.functionCallItem(call.itemId(), status, call.callId(), call.name(),
                 call.arguments().toString(), namespaces);

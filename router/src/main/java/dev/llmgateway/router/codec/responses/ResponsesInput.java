@@ -62,6 +62,9 @@ final class ResponsesInput {
                 out.add(new Message(Role.TOOL, List.of(functionOutput(item, p)), Optional.empty()));
             }
             case "reasoning" -> reasoning(item, p).ifPresent(this::assistantPart);
+            case "additional_tools" -> {
+                // tool declarations (Codex's "responses lite" mode), read by ResponsesTools; no message
+            }
             case "item_reference" -> throw new InvalidRequestException("Input items of type 'item_reference' "
                     + "need stored responses, which this gateway does not keep; send the items themselves.",
                     p + ".type", "unsupported_input_item");
@@ -103,8 +106,10 @@ final class ResponsesInput {
     private static ContentPart customToolCall(JsonNode item, String p) {
         String callId = Fields.requiredString(item, "call_id", p + ".call_id");
         String name = Fields.requiredString(item, "name", p + ".name");
+        String flat = Fields.string(item, "namespace", p + ".namespace")
+                .map(ns -> ns + ResponsesTools.NAMESPACE_SEPARATOR + name).orElse(name);
         String input = Fields.string(item, "input", p + ".input").orElse("");
-        return new ContentPart.ToolCall(callId, name,
+        return new ContentPart.ToolCall(callId, flat,
                 Json.text(Json.object().put(ResponsesTools.CUSTOM_INPUT, input)));
     }
 

@@ -56,35 +56,26 @@ final class ResponsesTools {
     record Namespaced(String namespace, String name) {
     }
 
-    static Decoded decode(JsonNode node) {
-        if (absent(node)) {
-            return new Decoded(List.of(), Map.of(), Set.of());
-        }
-        if (!node.isArray()) {
-            throw invalid("tools", "must be a list");
-        }
+    /**
+     * The tools of a request body: its {@code tools} list plus the {@code tools} of every
+     * {@code additional_tools} input item (where Codex declares them for the models it drives in
+     * its "responses lite" mode, e.g. gpt-6-*: namespaces only, no top-level {@code tools}).
+     */
+    static Decoded decode(JsonNode body) {
         List<ToolDefinition> out = new ArrayList<>();
         Map<String, Namespaced> namespaced = new HashMap<>();
         Set<String> custom = new HashSet<>();
-        for (int i = 0; i < node.size(); i++) {
-            JsonNode tool = node.get(i);
-            String p = "tools[" + i + "]";
-            if (!tool.isObject()) {
-                throw invalid(p, "must be an object");
-            }
-            String type = Fields.requiredString(tool, "type", p + ".type");
-            switch (type) {
-                case "function" -> out.add(function(tool, p, Optional.empty()));
-                case "namespace" -> namespace(tool, p, out, namespaced);
-                case "custom" -> {
-                    ToolDefinition fn = custom(tool, p);
-                    custom.add(fn.name());
-                    out.add(fn);
-                }
-                default -> {
-                    if (!DROPPED.contains(type)) {
-                        throw hosted(p + ".type", type);
+        decodeList(body.get("tools"), "tools", out, namespaced, custom);
+        JsonNode input = body.get("input");
+        if (input != null && input.isArray()) {
+            for (int k = 0; k < input.size(); k++) {
+                JsonNode item = input.get(k);
+                if ("additional_tools".equals(item.path("type").asText())) {
+                    String p = "input[" + k + "].tools";
+                    if (absent(item.get("tools"))) {
+                        throw invalid(p, "is required in an 'additional_tools' item");
                     }
+                    decodeList(item.get("tools"), p, out, namespaced, custom);
                 }
             }
         }
@@ -97,10 +88,42 @@ final class ResponsesTools {
         return new Decoded(out, namespaced, custom);
     }
 
+    private static void decodeList(JsonNode node, String path, List<ToolDefinition> out,
+                                   Map<String, Namespaced> namespaced, Set<String> custom) {
+        if (absent(node)) {
+            return;
+        }
+        if (!node.isArray()) {
+            throw invalid(path, "must be a list");
+        }
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode tool = node.get(i);
+            String p = path + "[" + i + "]";
+            if (!tool.isObject()) {
+                throw invalid(p, "must be an object");
+            }
+            String type = Fields.requiredString(tool, "type", p + ".type");
+            switch (type) {
+                case "function" -> out.add(function(tool, p, Optional.empty()));
+                case "namespace" -> namespace(tool, p, out, namespaced, custom);
+                case "custom" -> {
+                    ToolDefinition fn = custom(tool, p, Optional.empty());
+                    custom.add(fn.name());
+                    out.add(fn);
+                }
+                default -> {
+                    if (!DROPPED.contains(type)) {
+                        throw hosted(p + ".type", type);
+                    }
+                }
+            }
+        }
+    }
+
     /** The namespaces declared in a request body, by flattened name; for encoding the answer. */
     static Map<String, Namespaced> namespaces(JsonNode body) {
         try {
-            return decode(body.get("tools")).namespaced();
+            return decode(body).namespaced();
         } catch (InvalidRequestException e) {
             return Map.of(); // the body was validated when it was decoded; nothing to add here
         }
@@ -109,7 +132,7 @@ final class ResponsesTools {
     /** The names of the custom tools declared in a request body; for encoding the answer. */
     static Set<String> customTools(JsonNode body) {
         try {
-            return decode(body.get("tools")).custom();
+            return decode(body).custom();
         } catch (InvalidRequestException e) {
             return Set.of();
         }
@@ -120,10 +143,12 @@ final class ResponsesTools {
      * ({@code lark} or {@code regex}) is written into the description so the model knows the shape;
      * a {@code text} format (or none) needs nothing.
      */
-    private static ToolDefinition custom(JsonNode tool, String p) {
-        String name = Fields.requiredString(tool, "name", p + ".name");
+    private static ToolDefinition custom(JsonNode tool, String p, Optional<String> namespace) {
+        String name = namespace.map(ns -> ns + NAMESPACE_SEPARATOR).orElse("")
+                + Fields.requiredString(tool, "name", p + ".name");
         if (!name.matches("[a-zA-Z0-9_-]{1,64}")) {
-            throw invalid(p + ".name", "must be 1-64 letters, digits, underscores or dashes");
+            throw invalid(p + ".name", "must be 1-64 letters, digits, underscores or dashes"
+                    + (namespace.isPresent() ? " together with its namespace ('" + name + "')" : ""));
         }
         StringBuilder description = new StringBuilder(Fields.string(tool, "description", p + ".description").orElse(""));
         JsonNode format = tool.get("format");
@@ -169,11 +194,12 @@ final class ResponsesTools {
         return Optional.ofNullable(namespaced.get(name));
     }
 
-    private static void namespace(JsonNode tool, String p, List<ToolDefinition> out, Map<String, Namespaced> map) {
+    private static void namespace(JsonNode tool, String p, List<ToolDefinition> out, Map<String, Namespaced> map,
+                                  Set<String> custom) {
         String ns = Fields.requiredString(tool, "name", p + ".name");
         JsonNode members = tool.get("tools");
         if (absent(members) || !members.isArray() || members.isEmpty()) {
-            throw invalid(p + ".tools", "must be a non-empty list of function tools");
+            throw invalid(p + ".tools", "must be a non-empty list of function or custom tools");
         }
         Optional<String> nsDescription = Fields.string(tool, "description", p + ".description");
         for (int j = 0; j < members.size(); j++) {
@@ -183,10 +209,14 @@ final class ResponsesTools {
                 throw invalid(mp, "must be an object");
             }
             String type = Fields.string(member, "type", mp + ".type").orElse("function");
-            if (!type.equals("function")) {
+            if (!type.equals("function") && !type.equals("custom")) {
                 throw hosted(mp + ".type", type);
             }
-            ToolDefinition fn = function(member, mp, Optional.of(ns));
+            ToolDefinition fn = type.equals("custom") ? custom(member, mp, Optional.of(ns))
+                    : function(member, mp, Optional.of(ns));
+            if (type.equals("custom")) {
+                custom.add(fn.name());
+            }
             String name = Fields.requiredString(member, "name", mp + ".name");
             map.put(fn.name(), new Namespaced(ns, name));
             Optional<String> description = nsDescription.isEmpty() ? fn.description()
@@ -241,10 +271,12 @@ final class ResponsesTools {
             }
             case "custom" -> {
                 String name = Fields.requiredString(node, "name", "tool_choice.name");
-                if (!tools.custom().contains(name)) {
+                String flat = Fields.string(node, "namespace", "tool_choice.namespace")
+                        .map(ns -> ns + NAMESPACE_SEPARATOR + name).orElse(name);
+                if (!tools.custom().contains(flat)) {
                     throw invalid("tool_choice.name", "names no custom tool in 'tools': '" + name + "'");
                 }
-                yield new ToolChoice.Named(name);
+                yield new ToolChoice.Named(flat);
             }
             case "allowed_tools" -> throw new InvalidRequestException("tool_choice of type 'allowed_tools' is "
                     + "not supported by this gateway; send only the allowed tools in 'tools' instead.",

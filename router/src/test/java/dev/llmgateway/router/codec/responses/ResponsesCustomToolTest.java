@@ -155,6 +155,68 @@ class ResponsesCustomToolTest {
         assertEquals("function_call", output.path(1).path("type").asText());
     }
 
+    /** The shape of Codex's "responses lite" request (gpt-6-* models of its catalog), trimmed. */
+    private static final String CODEX_LITE = """
+            {"model":"gpt-6-astra","stream":true,"store":false,"tool_choice":"auto","parallel_tool_calls":true,
+             "reasoning":{"effort":"low","context":"all_turns"},"include":["reasoning.encrypted_content"],
+             "text":{"verbosity":"low"},
+             "input":[
+               {"type":"additional_tools","id":"at_1","role":"developer","tools":[
+                 {"type":"namespace","name":"functions","description":"Core tools.","tools":[
+                   {"type":"custom","name":"exec","description":"Runs code.",
+                    "format":{"type":"grammar","syntax":"lark","definition":"start: /(.|\\n)+/"}},
+                   {"type":"function","name":"wait","parameters":{"type":"object","properties":{"cell_id":{"type":"string"}}}}]},
+                 {"type":"namespace","name":"clock","tools":[
+                   {"type":"function","name":"sleep","parameters":{"type":"object","properties":{"duration_ms":{"type":"number"}}}}]}]},
+               {"type":"message","role":"developer","content":[{"type":"input_text","text":"You are Codex."}]},
+               {"type":"message","role":"user","content":[{"type":"input_text","text":"list files"}]},
+               {"type":"custom_tool_call","call_id":"call_1","namespace":"functions","name":"exec","input":"ls()"},
+               {"type":"custom_tool_call_output","call_id":"call_1","output":"a.txt"}]}
+            """;
+
+    @Test
+    void additionalToolsItem_declaresTools_andIsNoMessage() {
+        ChatRequest r = decode(CODEX_LITE);
+
+        assertEquals(List.of("functions__exec", "functions__wait", "clock__sleep"),
+                r.tools().stream().map(ToolDefinition::name).toList());
+        assertEquals("string", r.tools().get(0).parameters().path("properties").path("input").path("type").asText());
+        assertTrue(r.tools().get(0).description().orElseThrow().startsWith("Core tools.\n\nRuns code."),
+                r.tools().get(0).description().orElseThrow());
+        assertEquals(List.of(Role.DEVELOPER, Role.USER, Role.ASSISTANT, Role.TOOL),
+                r.messages().stream().map(Message::role).toList());
+        ContentPart.ToolCall call = (ContentPart.ToolCall) r.messages().get(2).content().get(0);
+        assertEquals("functions__exec", call.name(), "a namespaced custom call is flattened like a function call");
+        assertEquals("ls()", parse(call.arguments()).path("input").asText());
+        assertEquals(Optional.of("low"), r.sampling().reasoningEffort());
+    }
+
+    @Test
+    void streamedCallOfANamespacedCustomTool_isReportedUnderItsNamespace() {
+        ChunkEncoder encoder = CODEC.newChunkEncoder(decode(CODEX_LITE));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (ChatChunk c : List.of(
+                new ChatChunk.Start("chatcmpl-y", "gpt-6-astra"),
+                new ChatChunk.ToolCallStart(0, 0, "call_2", "functions__exec"),
+                new ChatChunk.ToolCallDelta(0, 0, "{\"input\":\"ls()\"}"),
+                new ChatChunk.ToolCallStart(0, 1, "call_3", "clock__sleep"),
+                new ChatChunk.ToolCallDelta(0, 1, "{\"duration_ms\":5}"),
+                new ChatChunk.Finish(0, FinishReason.TOOL_CALLS))) {
+            out.writeBytes(encoder.encode(c));
+        }
+        out.writeBytes(encoder.end());
+        List<JsonNode> events = ResponsesChunkEncoderTest.events(out.toString(StandardCharsets.UTF_8));
+        JsonNode output = events.get(events.size() - 1).path("data").path("response").path("output");
+
+        assertEquals("custom_tool_call", output.path(0).path("type").asText());
+        assertEquals("functions", output.path(0).path("namespace").asText());
+        assertEquals("exec", output.path(0).path("name").asText());
+        assertEquals("ls()", output.path(0).path("input").asText());
+        assertEquals("function_call", output.path(1).path("type").asText());
+        assertEquals("clock", output.path(1).path("namespace").asText());
+        assertEquals("sleep", output.path(1).path("name").asText());
+    }
+
     private static JsonNode parse(String json) {
         try {
             return Json.MAPPER.readTree(json);
