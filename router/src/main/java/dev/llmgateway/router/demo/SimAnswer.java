@@ -63,6 +63,10 @@ final class SimAnswer {
             words.add("Tool");
             words.add("result:");
             source = toolResultText(messages);
+        } else if (req.path("response_format").path("type").asText().startsWith("json")) {
+            // JSON mode (e.g. Gemini CLI's model-routing classifier): one object shaped by the schema
+            JsonNode schema = req.path("response_format").path("json_schema").path("schema");
+            return new SimAnswer(id, b.model(), List.of(arguments(schema)), List.of(), "stop", promptTokens);
         } else {
             words.add("Echo:");
             source = lastUserText(messages);

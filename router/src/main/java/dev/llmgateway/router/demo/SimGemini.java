@@ -108,6 +108,12 @@ final class SimGemini {
         if ("NONE".equals(req.path("toolConfig").path("functionCallingConfig").path("mode").asText())) {
             chat.put("tool_choice", "none");
         }
+        JsonNode config = req.path("generationConfig");
+        if ("application/json".equals(config.path("responseMimeType").asText())) {
+            JsonNode schema = config.has("responseJsonSchema") ? config.get("responseJsonSchema")
+                    : config.path("responseSchema");
+            chat.putObject("response_format").put("type", "json_schema").putObject("json_schema").set("schema", schema);
+        }
         JsonNode max = req.path("generationConfig").path("maxOutputTokens");
         if (max.isInt()) {
             chat.put("max_tokens", max.intValue());

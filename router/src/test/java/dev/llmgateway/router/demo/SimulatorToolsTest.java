@@ -86,4 +86,17 @@ class SimulatorToolsTest {
         assertEquals("{\"city\":\"example\",\"unit\":\"c\"}", r.path("choices").path(0).path("message")
                 .path("tool_calls").path(0).path("function").path("arguments").asText());
     }
+
+    @Test
+    void jsonMode_answersAnObjectShapedByTheSchema() throws Exception {
+        // the shape of Gemini CLI's model-routing classifier call (no -m): generateContent with a JSON schema
+        JsonNode r = post("/v1beta/models/echo:generateContent", """
+                {"contents":[{"role":"user","parts":[{"text":"how complex is this?"}]}],
+                 "generationConfig":{"responseMimeType":"application/json","responseJsonSchema":{"type":"object",
+                   "properties":{"complexity_reasoning":{"type":"string"},"complexity_score":{"type":"integer"}},
+                   "required":["complexity_reasoning","complexity_score"]}}}
+                """);
+        assertEquals(Json.MAPPER.readTree("{\"complexity_reasoning\":\"example\",\"complexity_score\":1}"),
+                Json.MAPPER.readTree(r.path("candidates").path(0).path("content").path("parts").path(0).path("text").asText()));
+    }
 }
