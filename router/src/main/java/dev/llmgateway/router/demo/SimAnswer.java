@@ -39,18 +39,39 @@ final class SimAnswer {
         String id = "chatcmpl-sim" + Integer.toHexString(prompt.hashCode() & 0x7fffffff);
         List<String[]> calls = new ArrayList<>();
         JsonNode tools = req.path("tools");
+        JsonNode messages = req.path("messages");
+        boolean afterTools = answersToolResults(messages);
         if (b.tools() && tools.isArray() && !tools.isEmpty() && !"none".equals(req.path("tool_choice").asText())
-                && !answersToolResults(req.path("messages"))) {
-            int count = Math.min(2, tools.size());
-            for (int i = 0; i < count; i++) {
-                JsonNode fn = tools.get(i).path("function");
-                calls.add(new String[]{"call_sim" + i, fn.path("name").asText("tool"), arguments(fn.path("parameters"))});
+                && !afterTools) {
+            String userText = lastUserText(messages);
+            JsonNode named = namedTool(tools, userText);
+            if (named != null) {
+                calls.add(new String[]{"call_sim0", named.path("name").asText(),
+                        argumentsFromPrompt(named.path("parameters"), userText)});
+            } else {
+                int count = Math.min(2, tools.size());
+                for (int i = 0; i < count; i++) {
+                    JsonNode fn = tools.get(i).path("function");
+                    calls.add(new String[]{"call_sim" + i, fn.path("name").asText("tool"), arguments(fn.path("parameters"))});
+                }
             }
             return new SimAnswer(id, b.model(), List.of(), calls, "tool_calls", promptTokens);
         }
         List<String> words = new ArrayList<>();
-        words.add("Echo:");
-        for (String w : lastUserText(req.path("messages")).split("\\s+")) {
+        String source;
+        if (b.tools() && afterTools) {
+            words.add("Tool");
+            words.add("result:");
+            source = toolResultText(messages);
+        } else if (req.path("response_format").path("type").asText().startsWith("json")) {
+            // JSON mode (e.g. Gemini CLI's model-routing classifier): one object shaped by the schema
+            JsonNode schema = req.path("response_format").path("json_schema").path("schema");
+            return new SimAnswer(id, b.model(), List.of(arguments(schema)), List.of(), "stop", promptTokens);
+        } else {
+            words.add("Echo:");
+            source = lastUserText(messages);
+        }
+        for (String w : source.split("\\s+")) {
             if (!w.isEmpty()) {
                 words.add(w);
             }
@@ -79,6 +100,116 @@ final class SimAnswer {
                 || text.contains("functionResponse");
     }
 
+    /**
+     * The text of the last turn's tool results, so the answer after a tool call shows what the
+     * client's tool returned: the trailing OpenAI "tool" messages, or the last message's Anthropic
+     * tool_result blocks (string or text-block content).
+     */
+    private static String toolResultText(JsonNode messages) {
+        StringBuilder sb = new StringBuilder();
+        int i = messages.size() - 1;
+        while (i >= 0 && "tool".equals(messages.get(i).path("role").asText())) {
+            i--;
+        }
+        for (int j = i + 1; j < messages.size(); j++) {
+            sb.append(contentText(messages.get(j).path("content"))).append(' ');
+        }
+        if (sb.isEmpty() && !messages.isEmpty()) {
+            for (JsonNode block : messages.get(messages.size() - 1).path("content")) {
+                if ("tool_result".equals(block.path("type").asText())) {
+                    sb.append(contentText(block.path("content"))).append(' ');
+                }
+            }
+        }
+        String text = sb.toString().trim();
+        return text.isEmpty() ? "(empty)" : text;
+    }
+
+    private static String contentText(JsonNode content) {
+        if (content.isTextual()) {
+            return content.textValue();
+        }
+        StringBuilder sb = new StringBuilder();
+        content.forEach(p -> sb.append(p.path("text").asText("")).append(' '));
+        return sb.toString().trim();
+    }
+
+    /** The first offered function whose name is a word of the prompt, or null. */
+    private static JsonNode namedTool(JsonNode tools, String prompt) {
+        java.util.Set<String> wordsOfPrompt = new java.util.HashSet<>(List.of(prompt.split("[^A-Za-z0-9_]+")));
+        for (JsonNode t : tools) {
+            JsonNode fn = t.path("function");
+            if (wordsOfPrompt.contains(fn.path("name").asText())) {
+                return fn;
+            }
+        }
+        return null;
+    }
+
+    private static final java.util.regex.Pattern ASSIGNMENT =
+            java.util.regex.Pattern.compile("(\\w+)=(?:\"([^\"]*)\"|'([^']*)'|(\\S+))");
+
+    /**
+     * Arguments for a tool the prompt names: each {@code name=value} of the prompt ({@code "…"} or
+     * {@code '…'} for values with spaces) fills that parameter, converted to its schema type; other
+     * required parameters get a default (see {@link #valueFor}); optional ones are left out.
+     */
+    private static String argumentsFromPrompt(JsonNode schema, String prompt) {
+        java.util.Map<String, String> given = new java.util.HashMap<>();
+        java.util.regex.Matcher m = ASSIGNMENT.matcher(prompt);
+        while (m.find()) {
+            given.put(m.group(1), m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4));
+        }
+        java.util.Set<String> required = new java.util.HashSet<>();
+        schema.path("required").forEach(r -> required.add(r.asText()));
+        ObjectNode args = Json.object();
+        for (Iterator<String> it = schema.path("properties").fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            JsonNode prop = schema.path("properties").path(name);
+            String type = prop.path("type").asText("string");
+            String value = given.get(name);
+            if (value == null) {
+                if (required.contains(name)) {
+                    args.set(name, valueFor(prop));
+                }
+                continue;
+            }
+            switch (type) {
+                case "integer", "number" -> {
+                    try {
+                        args.put(name, Long.parseLong(value));
+                    } catch (NumberFormatException e) {
+                        args.put(name, value);
+                    }
+                }
+                case "boolean" -> args.put(name, Boolean.parseBoolean(value));
+                case "array", "object" -> {
+                    JsonNode parsed = readJson(value);
+                    if (parsed != null && (parsed.isArray() || parsed.isObject())) {
+                        args.set(name, parsed);
+                    } else if (type.equals("array")) {
+                        ArrayNode items = args.putArray(name);
+                        for (String w : value.split("\\s+")) {
+                            items.add(w);
+                        }
+                    } else {
+                        args.put(name, value);
+                    }
+                }
+                default -> args.put(name, value);
+            }
+        }
+        return Json.text(args);
+    }
+
+    private static JsonNode readJson(String text) {
+        try {
+            return Json.MAPPER.readTree(text);
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
     private static String lastUserText(JsonNode messages) {
         String text = "";
         for (JsonNode m : messages) {
@@ -96,20 +227,28 @@ final class SimAnswer {
         return text.isEmpty() ? "(nothing)" : text;
     }
 
-    /** Arguments filled from the schema: strings "example", numbers 1, booleans true. */
+    /** Arguments filled from the schema: every property gets {@link #valueFor its default}. */
     private static String arguments(JsonNode schema) {
         ObjectNode args = Json.object();
         for (Iterator<String> it = schema.path("properties").fieldNames(); it.hasNext(); ) {
             String name = it.next();
-            switch (schema.path("properties").path(name).path("type").asText("string")) {
-                case "integer", "number" -> args.put(name, 1);
-                case "boolean" -> args.put(name, true);
-                case "array" -> args.putArray(name);
-                case "object" -> args.putObject(name);
-                default -> args.put(name, "example");
-            }
+            args.set(name, valueFor(schema.path("properties").path(name)));
         }
         return Json.text(args);
+    }
+
+    /** A value of a schema: its first enum value, else strings "example", numbers 1, booleans true, empty arrays and objects. */
+    private static JsonNode valueFor(JsonNode prop) {
+        if (prop.path("enum").isArray() && !prop.path("enum").isEmpty()) {
+            return prop.path("enum").get(0);
+        }
+        return switch (prop.path("type").asText("string")) {
+            case "integer", "number" -> Json.MAPPER.getNodeFactory().numberNode(1);
+            case "boolean" -> Json.MAPPER.getNodeFactory().booleanNode(true);
+            case "array" -> Json.MAPPER.createArrayNode();
+            case "object" -> Json.object();
+            default -> Json.MAPPER.getNodeFactory().textNode("example");
+        };
     }
 
     // Accessors for the handlers of the other dialects (SimAnthropic, SimGemini), which shape the same answer.

@@ -4,7 +4,10 @@ package dev.llmgateway.router.demo;
  * What the simulator does for a model name. Any name works; these words in it select behaviour:
  * {@code error-NNN} always fails with status NNN; {@code flaky} fails every other request with 503;
  * {@code slow} waits 1.5 s before answering; {@code cut} breaks streams after three chunks;
- * {@code fast} streams without pauses; {@code tools} answers with tool calls when tools are given.
+ * {@code fast} streams without pauses; {@code tools} answers with tool calls when tools are given (the
+ * one tool the last user message names, with its {@code name=value} words as arguments, else the
+ * first two tools with placeholder arguments) and, after tool results, with a text quoting them.
+ * A request for JSON output is answered with an object shaped by its schema.
  * Otherwise the answer echoes the last user message, streamed a word every 20 ms. Independently of
  * the model, an OpenAI-dialect request whose API key contains {@code flaky} fails every third time
  * with 503, so an account pool with such an account shows failover.

@@ -69,9 +69,32 @@ final class SimGemini {
         ArrayNode messages = chat.putArray("messages");
         for (JsonNode c : req.path("contents")) {
             StringBuilder text = new StringBuilder();
-            c.path("parts").forEach(p -> text.append(p.path("text").asText("")));
-            messages.addObject().put("role", "model".equals(c.path("role").asText()) ? "assistant" : "user")
-                    .put("content", text.toString());
+            ArrayNode calls = Json.MAPPER.createArrayNode();
+            List<String> results = new ArrayList<>();
+            for (JsonNode p : c.path("parts")) {
+                if (p.path("text").isTextual() && !p.path("thought").asBoolean(false)) {
+                    text.append(text.isEmpty() ? "" : "\n").append(p.path("text").textValue());
+                } else if (p.has("functionCall")) {
+                    ObjectNode call = calls.addObject().put("id", "call_sim" + calls.size()).put("type", "function");
+                    call.putObject("function").put("name", p.path("functionCall").path("name").asText())
+                            .put("arguments", Json.text(p.path("functionCall").path("args")));
+                } else if (p.has("functionResponse")) {
+                    JsonNode r = p.path("functionResponse").path("response");
+                    results.add(r.path("output").isTextual() ? r.path("output").textValue() : Json.text(r));
+                }
+            }
+            boolean model = "model".equals(c.path("role").asText());
+            if (!text.isEmpty() || (calls.isEmpty() && results.isEmpty())) {
+                messages.addObject().put("role", model ? "assistant" : "user").put("content", text.toString());
+            }
+            if (!calls.isEmpty()) {
+                ObjectNode m = messages.addObject().put("role", "assistant");
+                m.putNull("content");
+                m.set("tool_calls", calls);
+            }
+            for (String r : results) { // tool results: the tools model then answers in text
+                messages.addObject().put("role", "tool").put("content", r);
+            }
         }
         ArrayNode tools = chat.putArray("tools");
         for (JsonNode t : req.path("tools")) {
@@ -84,6 +107,12 @@ final class SimGemini {
         }
         if ("NONE".equals(req.path("toolConfig").path("functionCallingConfig").path("mode").asText())) {
             chat.put("tool_choice", "none");
+        }
+        JsonNode config = req.path("generationConfig");
+        if ("application/json".equals(config.path("responseMimeType").asText())) {
+            JsonNode schema = config.has("responseJsonSchema") ? config.get("responseJsonSchema")
+                    : config.path("responseSchema");
+            chat.putObject("response_format").put("type", "json_schema").putObject("json_schema").set("schema", schema);
         }
         JsonNode max = req.path("generationConfig").path("maxOutputTokens");
         if (max.isInt()) {

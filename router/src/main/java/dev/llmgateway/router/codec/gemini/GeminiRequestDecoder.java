@@ -122,7 +122,7 @@ final class GeminiRequestDecoder {
         Optional<String> mime = Fields.string(gc, "responseMimeType", "generationConfig.responseMimeType");
         JsonNode jsonSchema = gc.get("responseJsonSchema");
         JsonNode schema = gc.get("responseSchema");
-        Optional<JsonNode> typed = !absent(jsonSchema) ? Optional.of(jsonSchema)
+        Optional<JsonNode> typed = !absent(jsonSchema) ? Optional.of(GeminiSchema.lowerTypeNames(jsonSchema))
                 : absent(schema) ? Optional.empty() : Optional.of(GeminiSchema.toJsonSchema(schema));
         if (mime.isEmpty()) {
             if (typed.isPresent()) {
@@ -177,7 +177,7 @@ final class GeminiRequestDecoder {
         JsonNode schema = d.get("parameters");
         JsonNode params;
         if (!absent(jsonSchema)) {
-            params = jsonSchema;
+            params = GeminiSchema.lowerTypeNames(jsonSchema);
         } else if (!absent(schema)) {
             params = GeminiSchema.toJsonSchema(schema);
         } else {

@@ -56,6 +56,52 @@ final class GeminiSchema {
         return out;
     }
 
+    /**
+     * A JSON Schema given as {@code responseJsonSchema} or {@code parametersJsonSchema}, with Gemini's
+     * upper-case type names lower-cased wherever a subschema has them. Gemini accepts
+     * {@code "type": "INTEGER"} there and clients write it (Gemini CLI builds its routing classifier's
+     * schema from the SDK's {@code Type} enum, whose values are upper-case), but no other upstream
+     * does: OpenAI refuses such a schema. Upper-case names are never valid JSON Schema, so lower-casing
+     * them changes nothing else. Every other keyword is kept as it is.
+     */
+    static JsonNode lowerTypeNames(JsonNode schema) {
+        if (schema.isArray()) {
+            ArrayNode out = Json.MAPPER.createArrayNode();
+            schema.forEach(s -> out.add(lowerTypeNames(s)));
+            return out;
+        }
+        if (!schema.isObject()) {
+            return schema;
+        }
+        ObjectNode out = Json.object();
+        for (Iterator<Map.Entry<String, JsonNode>> it = schema.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            switch (e.getKey()) {
+                case "type" -> {
+                    if (e.getValue().isArray()) {
+                        ArrayNode types = out.putArray("type");
+                        e.getValue().forEach(t -> types.add(type(t)));
+                    } else {
+                        out.set("type", type(e.getValue()));
+                    }
+                }
+                case "properties", "$defs", "definitions", "patternProperties", "dependentSchemas" -> {
+                    if (e.getValue().isObject()) {
+                        ObjectNode props = out.putObject(e.getKey());
+                        e.getValue().fields().forEachRemaining(p -> props.set(p.getKey(), lowerTypeNames(p.getValue())));
+                    } else {
+                        out.set(e.getKey(), e.getValue());
+                    }
+                }
+                case "items", "anyOf", "oneOf", "allOf", "prefixItems", "additionalProperties", "not", "if", "then",
+                     "else", "contains", "propertyNames", "additionalItems", "unevaluatedProperties",
+                     "unevaluatedItems" -> out.set(e.getKey(), lowerTypeNames(e.getValue()));
+                default -> out.set(e.getKey(), e.getValue());
+            }
+        }
+        return out;
+    }
+
     private static JsonNode type(JsonNode type) {
         if (type.isTextual() && TYPES.contains(type.textValue())) {
             return Json.MAPPER.getNodeFactory().textNode(type.textValue().toLowerCase(Locale.ROOT));

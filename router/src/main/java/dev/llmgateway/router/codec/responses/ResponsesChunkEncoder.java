@@ -35,6 +35,8 @@ final class ResponsesChunkEncoder implements ChunkEncoder {
 
     private final Optional<JsonNode> request;
     private final Map<String, ResponsesTools.Namespaced> namespaces;
+    /** Names of the request's custom tools: their calls become custom_tool_call items. */
+    private final java.util.Set<String> customTools;
     private final long createdAt;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     /** Every output item so far, by output index; replaced by its final form when it is done. */
@@ -71,6 +73,8 @@ final class ResponsesChunkEncoder implements ChunkEncoder {
     ResponsesChunkEncoder(ChatRequest request, long createdAt) {
         this.request = request.origin().map(o -> (JsonNode) o.json());
         this.namespaces = request.origin().map(o -> ResponsesTools.namespaces(o.json())).orElse(Map.of());
+        this.customTools = request.origin().map(o -> ResponsesTools.customTools(o.json()))
+                .orElse(java.util.Set.of());
         this.model = request.model();
         this.createdAt = createdAt;
     }
@@ -191,8 +195,8 @@ final class ResponsesChunkEncoder implements ChunkEncoder {
         ensureStarted();
         closeText("completed");
         closeReasoning("completed");
-        Call call = new Call(items.size(), ResponsesObjects.itemId("fc", id, items.size()), s.id(), s.name(),
-                new StringBuilder());
+        Call call = new Call(items.size(), ResponsesObjects.itemId(customTools.contains(s.name()) ? "ctc" : "fc", id,
+                items.size()), s.id(), s.name(), new StringBuilder());
         calls.put(s.index(), call);
         addItem(callItem(call, "in_progress"));
     }
@@ -203,6 +207,9 @@ final class ResponsesChunkEncoder implements ChunkEncoder {
             return; // a fragment for a call that never started (or already ended) has no item to go to
         }
         call.arguments().append(d.arguments());
+        if (customTools.contains(call.name())) {
+            return; // the freeform input is inside the JSON arguments: sent whole when the call is done
+        }
         emit("response.function_call_arguments.delta", Json.object().put("item_id", call.itemId())
                 .put("output_index", call.index()).put("delta", d.arguments()));
     }
@@ -240,6 +247,15 @@ final class ResponsesChunkEncoder implements ChunkEncoder {
     private void closeCalls(String status) {
         for (Call call : calls.values()) {
             ObjectNode done = callItem(call, status);
+            if (customTools.contains(call.name())) {
+                String input = done.path("input").asText();
+                emit("response.custom_tool_call_input.delta", Json.object().put("item_id", call.itemId())
+                        .put("output_index", call.index()).put("delta", input));
+                emit("response.custom_tool_call_input.done", Json.object().put("item_id", call.itemId())
+                        .put("output_index", call.index()).put("input", input));
+                doneItem(call.index(), done);
+                continue;
+            }
             emit("response.function_call_arguments.done", Json.object().put("item_id", call.itemId())
                     .put("output_index", call.index()).put("name", done.path("name").asText())
                     .put("arguments", call.arguments().toString()));
@@ -264,6 +280,11 @@ final class ResponsesChunkEncoder implements ChunkEncoder {
     }
 
     private ObjectNode callItem(Call call, String status) {
+        if (customTools.contains(call.name())) {
+            String args = call.arguments().toString();
+            return ResponsesObjects.customToolCallItem(call.itemId(), status, call.callId(), call.name(),
+                    ResponsesTools.customInput(args), namespaces);
+        }
         return ResponsesObjects.functionCallItem(call.itemId(), status, call.callId(), call.name(),
                 call.arguments().toString(), namespaces);
     }

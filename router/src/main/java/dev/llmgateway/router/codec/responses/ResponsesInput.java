@@ -9,6 +9,7 @@ import dev.llmgateway.core.chat.Message;
 import dev.llmgateway.core.chat.Role;
 import dev.llmgateway.core.error.InvalidRequestException;
 import dev.llmgateway.router.codec.Fields;
+import dev.llmgateway.router.codec.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -55,11 +56,15 @@ final class ResponsesInput {
         switch (type) {
             case "message" -> message(item, p);
             case "function_call" -> assistantPart(functionCall(item, p));
-            case "function_call_output" -> {
+            case "custom_tool_call" -> assistantPart(customToolCall(item, p));
+            case "function_call_output", "custom_tool_call_output" -> {
                 closeAssistant();
                 out.add(new Message(Role.TOOL, List.of(functionOutput(item, p)), Optional.empty()));
             }
             case "reasoning" -> reasoning(item, p).ifPresent(this::assistantPart);
+            case "additional_tools" -> {
+                // tool declarations (Codex's "responses lite" mode), read by ResponsesTools; no message
+            }
             case "item_reference" -> throw new InvalidRequestException("Input items of type 'item_reference' "
                     + "need stored responses, which this gateway does not keep; send the items themselves.",
                     p + ".type", "unsupported_input_item");
@@ -95,6 +100,17 @@ final class ResponsesInput {
                 .map(ns -> ns + ResponsesTools.NAMESPACE_SEPARATOR + name).orElse(name);
         String arguments = Fields.string(item, "arguments", p + ".arguments").orElse("{}");
         return new ContentPart.ToolCall(callId, flat, arguments);
+    }
+
+    /** A custom tool's call: its freeform input travels as the one string argument of the function it became. */
+    private static ContentPart customToolCall(JsonNode item, String p) {
+        String callId = Fields.requiredString(item, "call_id", p + ".call_id");
+        String name = Fields.requiredString(item, "name", p + ".name");
+        String flat = Fields.string(item, "namespace", p + ".namespace")
+                .map(ns -> ns + ResponsesTools.NAMESPACE_SEPARATOR + name).orElse(name);
+        String input = Fields.string(item, "input", p + ".input").orElse("");
+        return new ContentPart.ToolCall(callId, flat,
+                Json.text(Json.object().put(ResponsesTools.CUSTOM_INPUT, input)));
     }
 
     private static ContentPart functionOutput(JsonNode item, String p) {

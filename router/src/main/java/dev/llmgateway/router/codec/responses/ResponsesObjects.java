@@ -152,6 +152,17 @@ final class ResponsesObjects {
         return item;
     }
 
+    /** A call of a custom (freeform) tool: the input is the string argument of the function it became. */
+    static ObjectNode customToolCallItem(String id, String status, String callId, String name, String input,
+                                         Map<String, ResponsesTools.Namespaced> namespaces) {
+        ObjectNode item = Json.object().put("id", id).put("type", "custom_tool_call").put("status", status)
+                .put("call_id", callId);
+        ResponsesTools.split(name, namespaces).ifPresentOrElse(
+                n -> item.put("namespace", n.namespace()).put("name", n.name()),
+                () -> item.put("name", name));
+        return item.put("input", input);
+    }
+
     /** Thinking as a reasoning item: the text as its summary, a provider signature as encrypted content. */
     static ObjectNode reasoningItem(String id, String status, String text, Optional<String> signature) {
         ObjectNode item = Json.object().put("id", id).put("type", "reasoning").put("status", status);

@@ -53,7 +53,7 @@ final class ResponsesRequestDecoder {
         Fields.string(json, "instructions", "instructions").filter(s -> !s.isEmpty())
                 .ifPresent(s -> messages.add(Message.text(Role.SYSTEM, s)));
         messages.addAll(ResponsesInput.decode(json.get("input")));
-        ResponsesTools.Decoded tools = ResponsesTools.decode(json.get("tools"));
+        ResponsesTools.Decoded tools = ResponsesTools.decode(json);
         Optional<String> user = Fields.string(json, "user", "user");
         Optional<String> safetyId = Fields.string(json, "safety_identifier", "safety_identifier");
         return new ChatRequest(model, messages, tools.tools(), ResponsesTools.choice(json.get("tool_choice"), tools),
