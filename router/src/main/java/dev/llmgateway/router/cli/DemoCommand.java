@@ -65,7 +65,7 @@ final class DemoCommand implements Callable<Integer> {
         GatewayConfig.Provider demoAnthropic = new GatewayConfig.Provider("demo-anthropic",
                 GatewayConfig.ProviderType.ANTHROPIC, simulator.baseUri(), Optional.of(new Secret("simulator-needs-no-key")),
                 Simulator.MODELS, Map.of());
-        return new GatewayConfig(dataDir, "INFO", !quiet,
+        GatewayConfig base = new GatewayConfig(dataDir, "INFO", !quiet,
                 new GatewayConfig.Server(host, port, 10L * 1024 * 1024, List.of("*")),
                 new GatewayConfig.Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(10),
                         Duration.ofSeconds(60)),
@@ -74,6 +74,27 @@ final class DemoCommand implements Callable<Integer> {
                 Map.of("gpt-4o-mini", "demo/echo", "fast", "demo/fast"),
                 new GatewayConfig.Security(Optional.of(ApiKeys.hash(admin)),
                         List.of(KeyEntry.fromPlainKey("demo", clientKey, List.of()))));
+        return withDemoPrices(base);
+    }
+
+    /**
+     * The demo's models priced like gpt-4o-mini ({@code demo-prices.json}, written to the data
+     * directory as the {@code cost.price-book}), so reports, limits and budgets show money.
+     */
+    static GatewayConfig withDemoPrices(GatewayConfig c) {
+        java.nio.file.Path file = c.dataDir().resolve("demo-prices.json");
+        try (java.io.InputStream in = DemoCommand.class.getResourceAsStream("/dev/llmgateway/router/demo/demo-prices.json")) {
+            java.nio.file.Files.createDirectories(c.dataDir());
+            java.nio.file.Files.write(file, in.readAllBytes());
+        } catch (java.io.IOException | NullPointerException e) {
+            throw new IllegalStateException("cannot write the demo price book to " + file, e);
+        }
+        GatewayConfig.Cost cost = c.cost();
+        GatewayConfig.Cost priced = new GatewayConfig.Cost(cost.rabbitmq(), cost.rabbit(), cost.consume(), cost.spoolDir(),
+                cost.retention(), Optional.of(file), cost.budgets(), cost.alerts(), cost.anomaly());
+        return new GatewayConfig(c.dataDir(), c.logLevel(), c.accessLog(), c.server(), c.timeouts(), c.retry(),
+                c.providers(), c.aliases(), c.security(), c.pool(), c.policies(), c.store(), c.tenancy(), c.secrets(),
+                c.accounts(), priced, c.fallbacks());
     }
 
     private static Optional<String> firstOf(String a, String b) {
