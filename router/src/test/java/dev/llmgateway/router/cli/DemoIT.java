@@ -60,6 +60,20 @@ class DemoIT {
     }
 
     @Test
+    void demoModels_arePriced_soBudgetsAndReportsShowMoney() {
+        var pricer = server.gateway().pricer();
+        var request = new dev.llmgateway.core.chat.ChatRequest("demo/echo", java.util.List.of(), java.util.List.of(),
+                java.util.Optional.empty(), java.util.Optional.empty(), dev.llmgateway.core.chat.SamplingParams.defaults(),
+                false, false, java.util.Optional.empty(), java.util.Optional.empty());
+        for (String provider : java.util.List.of("demo", "demo-anthropic", "demo-gemini")) {
+            java.math.BigDecimal estimate = pricer.estimate(request, new dev.llmgateway.core.route.Target(provider, "echo",
+                    "test"), java.time.Instant.now(), 1_000_000);
+            org.junit.jupiter.api.Assertions.assertEquals(0, new java.math.BigDecimal("0.60").compareTo(estimate),
+                    provider + ": a million output tokens at the gpt-4o-mini price");
+        }
+    }
+
+    @Test
     void echo_isDeterministicWithUsage() {
         ChatCompletion a = client.chat().completions().create(ask("demo/echo", "hello gateway"));
         ChatCompletion b = client.chat().completions().create(ask("gpt-4o-mini", "hello gateway"));
