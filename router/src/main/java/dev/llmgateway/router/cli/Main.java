@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
                 ListAccountsCommand.class, SwitchAccountCommand.Disable.class, SwitchAccountCommand.Enable.class,
                 StatusCommand.class, StatsCommand.class, HealthCheckCommand.class, AddApiKeyCommand.class,
                 RemoveAccountCommand.class, MasterKeyCommand.class, CostEngineCommand.class, ClassifyCommand.class, AddOAuthCommand.class, OAuthCommands.Start.class,
-                OAuthCommands.Callback.class, OAuthCommands.Refresh.class, OAuthStatusCommand.class})
+                OAuthCommands.Callback.class, OAuthCommands.Refresh.class, OAuthStatusCommand.class,
+                BudgetCommands.ListBudgets.class, BudgetCommands.Add.class, BudgetCommands.Remove.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

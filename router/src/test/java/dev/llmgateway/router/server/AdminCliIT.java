@@ -64,6 +64,33 @@ class AdminCliIT {
     }
 
     @Test
+    void budgets_addListRemove_throughTheCli() {
+        java.time.Instant now = java.time.Instant.now();
+        gw.gateway().tenancy().database().execute().insert("INSERT INTO organizations (id, name, status, created_at, "
+                + "updated_at) VALUES ('org_cli', 'Cli Org', 'active', ?, ?)", dev.llmgateway.store.Rows.time(now),
+                dev.llmgateway.store.Rows.time(now));
+        Run added = admin("add-budget", "--org=org_cli", "--period=month", "--amount=25.00", "--name=pilot",
+                "--threshold=50", "--threshold=100");
+        assertEquals(0, added.exit(), added.err());
+        assertTrue(added.out().startsWith("created budget bud_"), added.out());
+        String id = added.out().substring("created budget ".length(), added.out().indexOf('\n'));
+
+        Run listed = admin("list-budgets", "--org=org_cli");
+        assertEquals(0, listed.exit(), listed.err());
+        String[] lines = listed.out().split("\n");
+        assertTrue(lines[0].startsWith("BUDGET "), listed.out());
+        assertTrue(lines[1].startsWith(id + " ") && lines[1].contains("pilot") && lines[1].contains("$25")
+                && lines[1].contains("refuse"), listed.out());
+
+        Run bad = admin("add-budget", "--org=org_cli", "--period=fortnight", "--amount=1");
+        assertEquals(1, bad.exit(), bad.out());
+        assertTrue(bad.err().contains("period"), bad.err());
+
+        assertEquals(0, admin("remove-budget", "--org=org_cli", "--id=" + id).exit());
+        assertEquals(1, admin("list-budgets", "--org=org_cli").out().split("\n").length, "only the header is left");
+    }
+
+    @Test
     void listAccounts_printsAnAlignedTable() {
         Run r = admin("list-accounts");
 
