@@ -45,7 +45,7 @@ final class BudgetBook {
     /** The budgets that apply to {@code who}, ordered by id (the lock order). */
     List<Budget> applicable(Requester who) {
         if (clock.instant().isAfter(loadedAt.plus(ttl))) {
-            reload();
+            reloadIfStale();
         }
         Map<ScopeKey, List<Budget>> map = byScope;
         if (map.isEmpty()) {
@@ -67,6 +67,13 @@ final class BudgetBook {
     /** The live budget {@code id} as last loaded. */
     java.util.Optional<Budget> byId(String id) {
         return byScope.values().stream().flatMap(List::stream).filter(b -> b.id().equals(id)).findFirst();
+    }
+
+    /** Reloads once when the copy is past its TTL, however many requests notice it at the same time. */
+    private synchronized void reloadIfStale() {
+        if (clock.instant().isAfter(loadedAt.plus(ttl))) {
+            reload();
+        }
     }
 
     synchronized void reload() {
