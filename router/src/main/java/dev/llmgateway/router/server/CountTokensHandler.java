@@ -16,7 +16,15 @@ import dev.llmgateway.core.spi.ProviderFailure;
 import dev.llmgateway.core.spi.TokenCounter;
 import dev.llmgateway.core.spi.UpstreamCall;
 import dev.llmgateway.router.codec.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.llmgateway.core.spi.DecodeContext;
+import dev.llmgateway.core.spi.FormatCodec;
 import dev.llmgateway.router.codec.anthropic.AnthropicCodec;
+import dev.llmgateway.router.codec.gemini.GeminiCodec;
+import dev.llmgateway.router.codec.gemini.GeminiEndpoint;
+import java.util.function.BiFunction;
+import java.util.function.LongFunction;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.Handler;
@@ -31,22 +39,46 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * {@code POST /v1/messages/count_tokens}: authenticates, resolves the model like a messages
- * request, and asks the upstream when its adapter can count tokens (Anthropic). Otherwise it
- * answers an estimate: {@link #estimate}. Errors are in Anthropic's shape.
+ * Token counting in a client's dialect: Anthropic's {@code POST /v1/messages/count_tokens} and
+ * Gemini's {@code POST /v1beta/models/{model}:countTokens}. Authenticates, resolves the model like a
+ * chat request, and asks the upstream when its adapter can count tokens (Anthropic). Otherwise it
+ * answers an estimate: {@link #estimate}. Errors are in the dialect's shape.
  */
 final class CountTokensHandler implements Handler {
 
+    /** How one dialect asks and is answered. */
+    record Dialect(FormatCodec codec, BiFunction<byte[], ServerRequest, ChatRequest> decode,
+                   LongFunction<ObjectNode> answer, List<String> forwarded) {
+
+        static Dialect anthropic(AnthropicCodec codec) {
+            return new Dialect(codec, (body, req) -> codec.decodeCountTokens(body),
+                    n -> Json.object().put("input_tokens", n), List.of("anthropic-version", "anthropic-beta"));
+        }
+
+        /**
+         * Gemini: the body is {@code {"contents": [...]}} or {@code {"generateContentRequest": {...}}};
+         * the answer {@code {"totalTokens": n}}.
+         */
+        static Dialect gemini(GeminiCodec codec) {
+            return new Dialect(codec, (body, req) -> {
+                ObjectNode root = Json.parseObject(body);
+                JsonNode inner = root.get("generateContentRequest");
+                byte[] request = inner != null && inner.isObject() ? Json.bytes(inner) : body;
+                return codec.decode(request, new DecodeContext(Optional.of(GeminiEndpoint.countTokensModel(
+                        req.path().path())), false, Map.of()));
+            }, n -> Json.object().put("totalTokens", n), List.of());
+        }
+    }
+
     private static final Logger LOG = Logger.getLogger(CountTokensHandler.class.getName());
-    private static final List<String> FORWARDED = List.of("anthropic-version", "anthropic-beta");
 
     private final Gateway gateway;
-    private final AnthropicCodec codec;
+    private final Dialect dialect;
     private final AccessLog accessLog;
 
-    CountTokensHandler(Gateway gateway, AnthropicCodec codec, AccessLog accessLog) {
+    CountTokensHandler(Gateway gateway, Dialect dialect, AccessLog accessLog) {
         this.gateway = gateway;
-        this.codec = codec;
+        this.dialect = dialect;
         this.accessLog = accessLog;
     }
 
@@ -56,12 +88,16 @@ final class CountTokensHandler implements Handler {
         String requestId = req.context().get(RequestId.class).map(RequestId::value).orElse("-");
         HelidonResponseWriter writer = new HelidonResponseWriter(res);
         try {
-            ClientIdentity caller = gateway.auth().authenticate(n -> req.headers().first(HeaderNames.create(n)),
+            // Gemini clients may send the key as ?key=… instead of a header
+            Optional<String> queryKey = req.query().first("key").asOptional();
+            ClientIdentity caller = gateway.auth().authenticate(n -> req.headers().first(HeaderNames.create(n))
+                            .or(() -> n.equals("x-goog-api-key") ? queryKey : Optional.empty()),
                     ClientAddress.of(req), Permission.READ_ONLY);
-            ChatRequest request = codec.decodeCountTokens(BodyReader.read(req, gateway.config().server().maxBodyBytes()));
+            ChatRequest request = dialect.decode().apply(BodyReader.read(req, gateway.config().server().maxBodyBytes()),
+                    req);
             Target target = gateway.catalog().plan(request, caller).first();
             long tokens = count(request, target, headers(req), requestId);
-            writer.json(Status.OK_200.code(), Json.bytes(Json.object().put("input_tokens", tokens)),
+            writer.json(Status.OK_200.code(), Json.bytes(dialect.answer().apply(tokens)),
                     Map.of("x-gateway-upstream", target.id()));
         } catch (GatewayException e) {
             fail(writer, e);
@@ -93,9 +129,9 @@ final class CountTokensHandler implements Handler {
         return TokenEstimator.promptTokens(request);
     }
 
-    private static Map<String, String> headers(ServerRequest req) {
+    private Map<String, String> headers(ServerRequest req) {
         Map<String, String> out = new HashMap<>();
-        for (String name : FORWARDED) {
+        for (String name : dialect.forwarded()) {
             req.headers().first(HeaderNames.create(name)).ifPresent(v -> out.put(name, v));
         }
         return out;
@@ -105,6 +141,6 @@ final class CountTokensHandler implements Handler {
         Map<String, String> headers = e.retryAfter()
                 .map(d -> Map.of("retry-after", Long.toString(Math.max(1, (d.toMillis() + 999) / 1000))))
                 .orElse(Map.of());
-        writer.json(e.status(), codec.encodeError(e), headers);
+        writer.json(e.status(), dialect.codec().encodeError(e), headers);
     }
 }

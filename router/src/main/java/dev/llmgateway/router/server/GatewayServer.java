@@ -71,15 +71,28 @@ public final class GatewayServer implements AutoCloseable {
                 .post("/v1/responses", new ChatHandler(gateway,
                         new dev.llmgateway.router.codec.responses.ResponsesCodec(), accessLog))
                 .post("/v1/messages", new ChatHandler(gateway, new AnthropicCodec(), accessLog))
-                .post("/v1/messages/count_tokens", new CountTokensHandler(gateway, new AnthropicCodec(), accessLog))
-                .post(dev.llmgateway.router.codec.gemini.GeminiEndpoint.PREFIX + "*", new ChatHandler(gateway,
-                        new dev.llmgateway.router.codec.gemini.GeminiCodec(), accessLog,
-                        dev.llmgateway.router.codec.gemini.GeminiEndpoint::context))
+                .post("/v1/messages/count_tokens", new CountTokensHandler(gateway,
+                        CountTokensHandler.Dialect.anthropic(new AnthropicCodec()), accessLog))
+                .post(dev.llmgateway.router.codec.gemini.GeminiEndpoint.PREFIX + "*", gemini(gateway, accessLog))
                 .get("/health/live", (req, res) -> json(res, Status.OK_200, Json.object().put("status", "UP")))
                 .get("/health/ready", (req, res) -> ready(gateway, res))
                 .register(dev.llmgateway.router.admin.AdminService.PATH, new dev.llmgateway.router.admin.AdminService(gateway))
                 .any((req, res) -> error(res, openAi, new NotFoundException("No route for "
                         + req.prologue().method().text() + " " + req.path().path() + ".", null, "unknown_route")));
+    }
+
+    /** Gemini's routes share one path pattern: {@code :countTokens} is counted, the rest is chat. */
+    private static io.helidon.webserver.http.Handler gemini(Gateway gateway, AccessLog accessLog) {
+        var codec = new dev.llmgateway.router.codec.gemini.GeminiCodec();
+        var chat = new ChatHandler(gateway, codec, accessLog, dev.llmgateway.router.codec.gemini.GeminiEndpoint::context);
+        var count = new CountTokensHandler(gateway, CountTokensHandler.Dialect.gemini(codec), accessLog);
+        return (req, res) -> {
+            if (dev.llmgateway.router.codec.gemini.GeminiEndpoint.isCountTokens(req.path().path())) {
+                count.handle(req, res);
+            } else {
+                chat.handle(req, res);
+            }
+        };
     }
 
     private static void models(Gateway gateway, OpenAiChatCodec codec, ServerRequest req, ServerResponse res) {

@@ -117,6 +117,24 @@ class GeminiIT {
     }
 
     @Test
+    void countTokens_plainAndWrappedBodies_estimatedInGeminisShape() {
+        HttpResponse<String> plain = post("/v1beta/models/flash:countTokens",
+                "{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":\"0123456789abcdef\"}]}]}", "x-goog-api-key", KEY);
+        assertEquals(200, plain.statusCode(), plain.body());
+        assertEquals(4, json(plain.body()).path("totalTokens").asInt(), "16 characters / 4");
+        HttpResponse<String> wrapped = post("/v1beta/models/gem/gemini-2.5-flash:countTokens?key=" + KEY,
+                "{\"generateContentRequest\":{\"model\":\"models/gemini-2.5-flash\",\"contents\":[{\"role\":\"user\","
+                        + "\"parts\":[{\"text\":\"01234567\"}]}]}}");
+        assertEquals(200, wrapped.statusCode(), wrapped.body());
+        assertEquals(2, json(wrapped.body()).path("totalTokens").asInt());
+        assertEquals(0, gemini.requests().size(), "estimated here: the Gemini adapter does not count upstream");
+        assertGeminiError(post("/v1beta/models/flash:countTokens", "{\"contents\":[]}", "x-goog-api-key", "wrong"),
+                401, "UNAUTHENTICATED");
+        assertGeminiError(post("/v1beta/models/nope:countTokens", "{\"contents\":[{\"parts\":[{\"text\":\"x\"}]}]}",
+                "x-goog-api-key", KEY), 404, "NOT_FOUND");
+    }
+
+    @Test
     void geminiClient_providerSlashModelInPath_andKeyInQuery_nonStreamingPassthrough() {
         String answer = "{\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"Hi\"}],\"role\":\"model\"},"
                 + "\"finishReason\":\"STOP\",\"index\":0,\"safetyRatings\":[]}],\"usageMetadata\":{\"promptTokenCount\":3,"
@@ -258,7 +276,7 @@ class GeminiIT {
                 400, "INVALID_ARGUMENT");
         assertGeminiError(post("/v1beta/models/flash:streamGenerateContent", ok, "x-goog-api-key", KEY),
                 400, "INVALID_ARGUMENT");
-        assertGeminiError(post("/v1beta/models/flash:countTokens", ok, "x-goog-api-key", KEY), 404, "NOT_FOUND");
+        assertGeminiError(post("/v1beta/models/flash:embedContent", ok, "x-goog-api-key", KEY), 404, "NOT_FOUND");
         assertTrue(gemini.requests().isEmpty(), "no bad request reaches the upstream");
     }
 

@@ -29,6 +29,23 @@ public final class GeminiEndpoint {
         return context(req.path().path(), query);
     }
 
+    /** True for {@code /v1beta/models/{model}:countTokens}. */
+    public static boolean isCountTokens(String path) {
+        return path.startsWith(PREFIX) && path.endsWith(":countTokens");
+    }
+
+    /** The model of a {@code :countTokens} path; a 404 in Gemini's shape when it names none. */
+    public static String countTokensModel(String path) {
+        String tail = path.startsWith(PREFIX) ? path.substring(PREFIX.length()) : "";
+        int colon = tail.lastIndexOf(':');
+        String model = colon > 0 ? tail.substring(0, colon) : "";
+        if (model.isBlank()) {
+            throw new NotFoundException("The path names no model: use " + PREFIX + "{model}:countTokens.", "model",
+                    "model_not_found");
+        }
+        return model;
+    }
+
     static DecodeContext context(String path, Map<String, String> query) {
         String tail = path.startsWith(PREFIX) ? path.substring(PREFIX.length()) : "";
         int colon = tail.lastIndexOf(':');
@@ -38,7 +55,8 @@ public final class GeminiEndpoint {
             case "generateContent" -> false;
             case "streamGenerateContent" -> true;
             default -> throw new NotFoundException("No route for POST " + path + ": this gateway serves "
-                    + PREFIX + "{model}:generateContent and :streamGenerateContent.", null, "unknown_route");
+                    + PREFIX + "{model}:generateContent, :streamGenerateContent and :countTokens.", null,
+                    "unknown_route");
         };
         if (model.isBlank()) {
             throw new NotFoundException("The path names no model: use " + PREFIX + "{model}:" + method + ".",
