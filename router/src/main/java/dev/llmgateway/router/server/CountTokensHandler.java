@@ -95,7 +95,9 @@ final class CountTokensHandler implements Handler {
                     ClientAddress.of(req), Permission.READ_ONLY);
             ChatRequest request = dialect.decode().apply(BodyReader.read(req, gateway.config().server().maxBodyBytes()),
                     req);
-            Target target = gateway.catalog().plan(request, caller).first();
+            // a routing policy ("auto") is planned like a chat request, so the model that would serve it counts
+            Target target = gateway.router().plan(request, caller, dev.llmgateway.router.route.PolicyRouter.Hints.NONE)
+                    .first();
             long tokens = count(request, target, headers(req), requestId);
             writer.json(Status.OK_200.code(), Json.bytes(dialect.answer().apply(tokens)),
                     Map.of("x-gateway-upstream", target.id()));

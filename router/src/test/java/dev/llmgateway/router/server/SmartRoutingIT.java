@@ -53,6 +53,18 @@ class SmartRoutingIT {
     }
 
     @Test
+    void countTokens_withThePolicyAsModel_isCountedForTheModelItWouldPick() {
+        HttpResponse<String> res = gw.post("/v1/messages/count_tokens", "{\"model\":\"auto\",\"messages\":"
+                + "[{\"role\":\"user\",\"content\":\"0123456789abcdef\"}]}", "x-api-key", GatewayHarness.FULL_KEY,
+                "anthropic-version", "2023-06-01");
+
+        assertEquals(200, res.statusCode(), res.body());
+        assertEquals(4, GatewayHarness.json(res.body()).path("input_tokens").asInt());
+        assertTrue(res.headers().firstValue("x-gateway-upstream").orElseThrow().startsWith("fake/"), res.headers().map()
+                .toString());
+    }
+
+    @Test
     void qualityTargetHeader_routesToTheStrongModel() {
         HttpResponse<String> res = gw.post("/v1/chat/completions", ASK, "Authorization", "Bearer " + FULL_KEY,
                 "x-gateway-quality-target", "1");
