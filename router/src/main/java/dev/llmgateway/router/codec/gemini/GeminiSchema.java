@@ -8,6 +8,8 @@ import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.UnaryOperator;
 
 /**
  * Turns Gemini's OpenAPI-style {@code Schema} ({@code parameters}, {@code responseSchema}) into
@@ -24,17 +26,7 @@ final class GeminiSchema {
     }
 
     static JsonNode toJsonSchema(JsonNode schema) {
-        if (schema.isArray()) {
-            ArrayNode out = Json.MAPPER.createArrayNode();
-            schema.forEach(s -> out.add(toJsonSchema(s)));
-            return out;
-        }
-        if (!schema.isObject()) {
-            return schema;
-        }
-        ObjectNode out = Json.object();
-        for (Iterator<Map.Entry<String, JsonNode>> it = schema.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        return rebuild(schema, GeminiSchema::toJsonSchema, (e, out) -> {
             switch (e.getKey()) {
                 case "type" -> out.set("type", type(e.getValue()));
                 case "nullable", "propertyOrdering" -> {
@@ -48,12 +40,11 @@ final class GeminiSchema {
                         out.set(e.getKey(), toJsonSchema(e.getValue()));
                 default -> out.set(e.getKey(), e.getValue());
             }
-        }
-        if (schema.path("nullable").asBoolean(false) && out.path("type").isTextual()) {
-            ArrayNode both = Json.MAPPER.createArrayNode().add(out.path("type").textValue()).add("null");
-            out.set("type", both);
-        }
-        return out;
+        }, (in, out) -> {
+            if (in.path("nullable").asBoolean(false) && out.path("type").isTextual()) {
+                out.set("type", Json.MAPPER.createArrayNode().add(out.path("type").textValue()).add("null"));
+            }
+        });
     }
 
     /**
@@ -65,17 +56,7 @@ final class GeminiSchema {
      * them changes nothing else. Every other keyword is kept as it is.
      */
     static JsonNode lowerTypeNames(JsonNode schema) {
-        if (schema.isArray()) {
-            ArrayNode out = Json.MAPPER.createArrayNode();
-            schema.forEach(s -> out.add(lowerTypeNames(s)));
-            return out;
-        }
-        if (!schema.isObject()) {
-            return schema;
-        }
-        ObjectNode out = Json.object();
-        for (Iterator<Map.Entry<String, JsonNode>> it = schema.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        return rebuild(schema, GeminiSchema::lowerTypeNames, (e, out) -> {
             switch (e.getKey()) {
                 case "type" -> {
                     if (e.getValue().isArray()) {
@@ -98,7 +79,29 @@ final class GeminiSchema {
                      "unevaluatedItems" -> out.set(e.getKey(), lowerTypeNames(e.getValue()));
                 default -> out.set(e.getKey(), e.getValue());
             }
+        }, (in, out) -> { });
+    }
+
+    /**
+     * The walk both conversions share: an array element by element, a non-object as it is, an object
+     * field by field through {@code field}, then {@code finish} with the original and the copy.
+     */
+    private static JsonNode rebuild(JsonNode schema, UnaryOperator<JsonNode> recurse,
+                                    BiConsumer<Map.Entry<String, JsonNode>, ObjectNode> field,
+                                    BiConsumer<JsonNode, ObjectNode> finish) {
+        if (schema.isArray()) {
+            ArrayNode out = Json.MAPPER.createArrayNode();
+            schema.forEach(s -> out.add(recurse.apply(s)));
+            return out;
         }
+        if (!schema.isObject()) {
+            return schema;
+        }
+        ObjectNode out = Json.object();
+        for (Iterator<Map.Entry<String, JsonNode>> it = schema.fields(); it.hasNext(); ) {
+            field.accept(it.next(), out);
+        }
+        finish.accept(schema, out);
         return out;
     }
 
