@@ -45,6 +45,10 @@ public final class Budgets implements AutoCloseable {
     private final BudgetGuard guard;
     private final Alerts alerts;
     private final ScheduledExecutorService background;
+    /** Thresholds known to have fired (here or on another instance), so they are not tried again. */
+    private final com.github.benmanes.caffeine.cache.Cache<String, Boolean> fired =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(100_000)
+                    .expireAfterWrite(java.time.Duration.ofDays(40)).build();
 
     public Budgets(Database db, AuditLog audit, Changes changes, Clock clock, BudgetSettings settings, Alerts alerts) {
         this.db = db;
@@ -183,9 +187,14 @@ public final class Budgets implements AutoCloseable {
         Instant now = clock.instant();
         for (int t : b.draft().thresholds()) {
             BigDecimal line = b.amount().multiply(BigDecimal.valueOf(t)).divide(BigDecimal.valueOf(100));
-            if (spend.spent().compareTo(line) >= 0 && store.recordAlert(budgetId, periodKey, t, spend.spent(), now)) {
+            String key = budgetId + "/" + periodKey + "/" + t;
+            if (spend.spent().compareTo(line) < 0 || fired.getIfPresent(key) != null) {
+                continue;
+            }
+            if (store.recordAlert(budgetId, periodKey, t, spend.spent(), now)) {
                 alerts.raise(alert(b, periodKey, t, spend.spent(), now));
             }
+            fired.put(key, Boolean.TRUE);
         }
     }
 
