@@ -4,7 +4,10 @@ import dev.llmgateway.router.pipeline.GatewayExchange;
 import io.helidon.webserver.http.ServerRequest;
 import java.util.logging.Logger;
 
-/** One line per request on the {@code llmgw.access} logger: who, what, where it went, tokens, time. */
+/**
+ * One line per request on the {@code llmgw.access} logger: who, what, where it went and why (the
+ * routing explanation of {@code x-gateway-route}), tokens, time.
+ */
 final class AccessLog {
 
     private static final Logger LOG = Logger.getLogger("llmgw.access");
@@ -28,7 +31,8 @@ final class AccessLog {
             exchange.request().ifPresent(r -> sb.append(" model=").append(r.model())
                     .append(" stream=").append(r.stream()));
             exchange.servedBy().ifPresent(t -> sb.append(" upstream=").append(t.id())
-                    .append(" attempts=").append(exchange.attempts()));
+                    .append(" attempts=").append(exchange.attempts())
+                    .append(" route=\"").append(t.reason().replace('"', '\'')).append('"'));
             exchange.usage().ifPresent(u -> sb.append(" in=").append(u.inputTokens())
                     .append(" out=").append(u.outputTokens()));
             if (!exchange.outcome().isEmpty()) {
