@@ -30,6 +30,7 @@ final class BudgetBook {
     private final Clock clock;
     private final Duration ttl;
     private volatile Map<ScopeKey, List<Budget>> byScope = Map.of();
+    private volatile Map<String, Budget> byId = Map.of();
     private volatile Instant loadedAt = Instant.MIN;
     private long seenSeq;
 
@@ -66,7 +67,7 @@ final class BudgetBook {
 
     /** The live budget {@code id} as last loaded. */
     java.util.Optional<Budget> byId(String id) {
-        return byScope.values().stream().flatMap(List::stream).filter(b -> b.id().equals(id)).findFirst();
+        return java.util.Optional.ofNullable(byId.get(id));
     }
 
     /** Reloads once when the copy is past its TTL, however many requests notice it at the same time. */
@@ -78,10 +79,13 @@ final class BudgetBook {
 
     synchronized void reload() {
         Map<ScopeKey, List<Budget>> map = new HashMap<>();
+        Map<String, Budget> ids = new HashMap<>();
         for (Budget b : store.all()) {
             map.computeIfAbsent(new ScopeKey(b.scope(), b.scopeId()), k -> new ArrayList<>()).add(b);
+            ids.put(b.id(), b);
         }
         byScope = Map.copyOf(map);
+        byId = Map.copyOf(ids);
         loadedAt = clock.instant();
     }
 

@@ -60,12 +60,13 @@ final class BudgetGuard {
         this.holdTtl = holdTtl;
     }
 
-    BudgetDecision admit(Requester who, BigDecimal estimate) {
+    /** {@code estimate} is only asked for when a budget applies, so requests without budgets skip it. */
+    BudgetDecision admit(Requester who, java.util.function.Supplier<BigDecimal> estimate) {
         List<Budget> budgets = book.applicable(who);
         if (budgets.isEmpty()) {
             return new BudgetDecision.Admitted(BudgetTicket.NONE, Optional.empty());
         }
-        BigDecimal est = estimate.max(BigDecimal.ZERO).setScale(SCALE, RoundingMode.UP);
+        BigDecimal est = estimate.get().max(BigDecimal.ZERO).setScale(SCALE, RoundingMode.UP);
         Instant now = clock.instant();
         for (Budget b : budgets) {
             String row = b.id() + "/" + b.period().key(now);

@@ -144,6 +144,14 @@ public final class Budgets implements AutoCloseable {
 
     /** Whether a request of {@code who} estimated at {@code estimate} US dollars may go ahead. */
     public BudgetDecision admit(Requester who, BigDecimal estimate) {
+        return guard.admit(who, () -> estimate);
+    }
+
+    /**
+     * The same, with the estimate computed only when a budget applies to {@code who} (the common
+     * case, no budget, costs neither the estimate nor a database round trip).
+     */
+    public BudgetDecision admit(Requester who, java.util.function.Supplier<BigDecimal> estimate) {
         return guard.admit(who, estimate);
     }
 
@@ -180,14 +188,15 @@ public final class Budgets implements AutoCloseable {
 
     private void checkThresholds(String budgetId, String periodKey) {
         Budget b = book.byId(budgetId).orElse(null);
-        if (b == null) {
-            return;
+        if (b == null || b.draft().thresholds().stream()
+                .allMatch(t -> fired.getIfPresent(firedKey(budgetId, periodKey, t)) != null)) {
+            return; // every alert of this period is out: no need to read the spending
         }
         BudgetStore.Spend spend = store.spend(db.execute(), budgetId, periodKey).orElse(BudgetStore.Spend.ZERO);
         Instant now = clock.instant();
         for (int t : b.draft().thresholds()) {
             BigDecimal line = b.amount().multiply(BigDecimal.valueOf(t)).divide(BigDecimal.valueOf(100));
-            String key = budgetId + "/" + periodKey + "/" + t;
+            String key = firedKey(budgetId, periodKey, t);
             if (spend.spent().compareTo(line) < 0 || fired.getIfPresent(key) != null) {
                 continue;
             }
@@ -196,6 +205,10 @@ public final class Budgets implements AutoCloseable {
             }
             fired.put(key, Boolean.TRUE);
         }
+    }
+
+    private static String firedKey(String budgetId, String periodKey, int threshold) {
+        return budgetId + "/" + periodKey + "/" + threshold;
     }
 
     static Alert alert(Budget b, String periodKey, int threshold, BigDecimal spent, Instant now) {

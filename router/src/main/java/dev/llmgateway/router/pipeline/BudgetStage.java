@@ -17,6 +17,7 @@ import dev.llmgateway.router.route.PolicyRouter;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -53,8 +54,8 @@ public final class BudgetStage implements Stage<GatewayExchange> {
         ClientIdentity.Tenant tenant = caller.tenant();
         if (tenant.hasOrg()) {
             ChatRequest request = exchange.request().orElseThrow();
-            BigDecimal estimate = pricer.estimate(request, exchange.plan().orElseThrow().first(), clock.instant(),
-                    defaultOutputTokens);
+            Supplier<BigDecimal> estimate = () -> pricer.estimate(request, exchange.plan().orElseThrow().first(),
+                    clock.instant(), defaultOutputTokens);
             BudgetDecision decision = admit(exchange, new Requester(tenant.orgId(), tenant.teamId(), caller.keyId(),
                     tenant.userId()), estimate);
             switch (decision) {
@@ -71,7 +72,7 @@ public final class BudgetStage implements Stage<GatewayExchange> {
         chain.proceed(exchange);
     }
 
-    private BudgetDecision admit(GatewayExchange exchange, Requester who, BigDecimal estimate) {
+    private BudgetDecision admit(GatewayExchange exchange, Requester who, Supplier<BigDecimal> estimate) {
         try {
             return budgets.admit(who, estimate);
         } catch (RuntimeException e) {
