@@ -373,60 +373,7 @@ final class ConfigReader {
 
     /** Reports every key in the file that no read asked for (a typo, or a key from a newer version). */
     void reportUnknownKeys() {
-        walk(root, "");
-    }
-
-    private void walk(JsonNode node, String path) {
-        if (node == null || !node.isObject()) {
-            return;
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            String child = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
-            if (known.contains(child) || freeForm.contains(child)) {
-                continue;
-            }
-            boolean prefixOfKnown = containers.contains(child)
-                    || known.stream().anyMatch(k -> k.startsWith(child + "."))
-                    || freeForm.stream().anyMatch(k -> k.startsWith(child + "."));
-            if (prefixOfKnown) {
-                walk(e.getValue(), child);
-            } else {
-                problem(child, "unknown key" + suggestion(child));
-            }
-        }
-    }
-
-    private String suggestion(String path) {
-        String best = null;
-        int bestDistance = 4;
-        for (String k : known) {
-            int d = distance(k, path);
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = k;
-            }
-        }
-        return best == null ? "" : " (did you mean '" + best + "'?)";
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        problems.addAll(UnknownKeys.find(root, known, freeForm, containers));
     }
 
     private JsonNode node(String path) {
