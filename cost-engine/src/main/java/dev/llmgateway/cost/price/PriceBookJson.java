@@ -57,9 +57,7 @@ final class PriceBookJson {
         for (PriceEntry e : entries) {
             com.fasterxml.jackson.databind.node.ObjectNode o = models.addObject().put("provider", e.provider())
                     .put("model", e.model());
-            if (!e.aliases().isEmpty()) {
-                e.aliases().forEach(o.putArray("aliases")::add);
-            }
+            e.aliases().forEach(o.putArray("aliases")::add);
             Price p = e.price();
             o.put("effective_from", e.effectiveFrom().toString()).put("input", p.input().toPlainString())
                     .put("output", p.output().toPlainString()).put("cache_write_5m", p.cacheWrite5m().toPlainString())

@@ -1,6 +1,5 @@
 package dev.llmgateway.router.admin;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmgateway.cost.price.PriceBook;
 import dev.llmgateway.cost.price.PriceEntry;
@@ -52,26 +51,17 @@ final class PriceRoutes implements AdminRoutes {
 
     private static ObjectNode book(PriceBook book, java.util.Optional<String> provider, java.util.Optional<String> model,
                                    long version) {
-        ObjectNode root = Json.object().put("override_version", version);
-        ArrayNode data = root.putArray("data");
-        book.entries().stream()
+        java.util.List<PriceEntry> entries = book.entries().stream()
                 .filter(e -> provider.map(p -> p.toLowerCase(Locale.ROOT).equals(e.provider())).orElse(true))
                 .filter(e -> model.map(m -> e.model().equalsIgnoreCase(m) || e.aliases().stream()
                         .anyMatch(a -> a.equalsIgnoreCase(m))).orElse(true))
                 .sorted(Comparator.comparing(PriceEntry::provider).thenComparing(PriceEntry::model)
                         .thenComparing(PriceEntry::effectiveFrom))
-                .forEach(e -> {
-                    ObjectNode o = data.addObject().put("provider", e.provider()).put("model", e.model());
-                    e.aliases().forEach(o.putArray("aliases")::add);
-                    o.put("effective_from", e.effectiveFrom().toString())
-                            .put("input", e.price().input().toPlainString())
-                            .put("output", e.price().output().toPlainString())
-                            .put("cache_write_5m", e.price().cacheWrite5m().toPlainString())
-                            .put("cache_write_1h", e.price().cacheWrite1h().toPlainString())
-                            .put("cache_read", e.price().cacheRead().toPlainString())
-                            .put("reasoning", e.price().reasoning().toPlainString())
-                            .put("per_request", e.price().perRequest().toPlainString());
-                });
+                .toList();
+        // the entries in the price book's own JSON format, so reading and overriding look the same
+        ObjectNode document = Json.parseObject(PriceBook.toJson(entries).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        ObjectNode root = Json.object().put("override_version", version);
+        root.set("data", document.get("models"));
         return root;
     }
 }
