@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmgateway.tenancy.Role;
 import dev.llmgateway.tenancy.TenancyException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -52,5 +54,44 @@ final class Bodies {
     static Optional<Role> role(Optional<String> text, String field) {
         return text.map(t -> Role.parse(t).filter(r -> r != Role.PLATFORM_ADMIN).orElseThrow(() ->
                 TenancyException.invalid(field, "'" + field + "' must be owner, admin, member or viewer.")));
+    }
+
+    /** A list of whole numbers; absent or null is empty. */
+    static Optional<List<Integer>> ints(ObjectNode body, String field) {
+        JsonNode n = body.get(field);
+        if (n == null || n.isNull()) {
+            return Optional.empty();
+        }
+        String message = "'" + field + "' must be an array of whole percentages, such as [50, 80, 100].";
+        if (!n.isArray()) {
+            throw TenancyException.invalid(field, message);
+        }
+        List<Integer> out = new ArrayList<>();
+        for (JsonNode v : n) {
+            if (!v.isIntegralNumber()) {
+                throw TenancyException.invalid(field, message);
+            }
+            out.add(v.intValue());
+        }
+        return Optional.of(out);
+    }
+
+    /** A list of strings; absent or null is empty. */
+    static Optional<List<String>> strings(ObjectNode body, String field) {
+        JsonNode n = body.get(field);
+        if (n == null || n.isNull()) {
+            return Optional.empty();
+        }
+        List<String> out = new ArrayList<>();
+        if (n.isArray()) {
+            for (JsonNode v : n) {
+                if (!v.isTextual()) {
+                    throw TenancyException.invalid(field, "'" + field + "' must be an array of strings.");
+                }
+                out.add(v.asText());
+            }
+            return Optional.of(out);
+        }
+        throw TenancyException.invalid(field, "'" + field + "' must be an array of strings.");
     }
 }

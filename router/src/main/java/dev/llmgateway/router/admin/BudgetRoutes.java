@@ -16,7 +16,6 @@ import dev.llmgateway.tenancy.Role;
 import dev.llmgateway.router.codec.Json;
 import dev.llmgateway.tenancy.TenancyException;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -78,8 +77,8 @@ final class BudgetRoutes implements AdminRoutes {
         return new BudgetDraft(scope, scopeId, Bodies.text(body, "name").orElse(scope.wire() + " budget"),
                 period(Bodies.required(body, "period")), money(body).orElseThrow(() ->
                         TenancyException.invalid("amount_usd", "'amount_usd' is required.")), action,
-                Bodies.text(body, "downgrade_model"), ints(body, "thresholds").orElse(List.of()),
-                strings(body, "webhooks").orElse(List.of()), strings(body, "emails").orElse(List.of()));
+                Bodies.text(body, "downgrade_model"), Bodies.ints(body, "thresholds").orElse(List.of()),
+                Bodies.strings(body, "webhooks").orElse(List.of()), Bodies.strings(body, "emails").orElse(List.of()));
     }
 
     static BudgetDraft patch(BudgetDraft d, ObjectNode body) {
@@ -88,8 +87,8 @@ final class BudgetRoutes implements AdminRoutes {
         return new BudgetDraft(Bodies.text(body, "scope").map(BudgetRoutes::scope).orElse(d.scope()),
                 Bodies.text(body, "scope_id").orElse(d.scopeId()), Bodies.text(body, "name").orElse(d.name()),
                 Bodies.text(body, "period").map(BudgetRoutes::period).orElse(d.period()), money(body).orElse(d.amountUsd()),
-                action, downgrade, ints(body, "thresholds").orElse(d.thresholds()),
-                strings(body, "webhooks").orElse(d.webhooks()), strings(body, "emails").orElse(d.emails()));
+                action, downgrade, Bodies.ints(body, "thresholds").orElse(d.thresholds()),
+                Bodies.strings(body, "webhooks").orElse(d.webhooks()), Bodies.strings(body, "emails").orElse(d.emails()));
     }
 
     static ObjectNode json(BudgetStatus s) {
@@ -174,44 +173,5 @@ final class BudgetRoutes implements AdminRoutes {
             // reported below
         }
         throw TenancyException.invalid("amount_usd", "'amount_usd' must be an amount of US dollars such as \"25.00\".");
-    }
-
-    private static Optional<List<Integer>> ints(ObjectNode body, String field) {
-        JsonNode n = body.get(field);
-        if (n == null || n.isNull()) {
-            return Optional.empty();
-        }
-        List<Integer> out = new ArrayList<>();
-        if (n.isArray()) {
-            for (JsonNode v : n) {
-                if (!v.isIntegralNumber()) {
-                    out = null;
-                    break;
-                }
-                out.add(v.intValue());
-            }
-            if (out != null) {
-                return Optional.of(out);
-            }
-        }
-        throw TenancyException.invalid(field, "'" + field + "' must be an array of whole percentages, such as [50, 80, 100].");
-    }
-
-    private static Optional<List<String>> strings(ObjectNode body, String field) {
-        JsonNode n = body.get(field);
-        if (n == null || n.isNull()) {
-            return Optional.empty();
-        }
-        List<String> out = new ArrayList<>();
-        if (n.isArray()) {
-            for (JsonNode v : n) {
-                if (!v.isTextual()) {
-                    throw TenancyException.invalid(field, "'" + field + "' must be an array of strings.");
-                }
-                out.add(v.asText());
-            }
-            return Optional.of(out);
-        }
-        throw TenancyException.invalid(field, "'" + field + "' must be an array of strings.");
     }
 }
