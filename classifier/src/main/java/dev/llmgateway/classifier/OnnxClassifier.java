@@ -108,7 +108,8 @@ public final class OnnxClassifier implements Classifier {
         int top = analysis.topIntent();
         return new Classification(LanguageDetector.detect(text),
                 Intent.fromLabel(analysis.intentLabels().get(top)),
-                analysis.intentProbabilities()[top], analysis.complexity(), analysis.embedding());
+                analysis.intentProbabilities()[top], analysis.complexity(), analysis.difficulty(),
+                analysis.embedding());
     }
 
     static String clip(String text) {

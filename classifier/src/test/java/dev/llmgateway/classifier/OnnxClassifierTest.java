@@ -63,6 +63,7 @@ class OnnxClassifierTest {
         Classification c = classify("What is the capital of France?");
         assertTrue(c.intentConfidence() > 0 && c.intentConfidence() <= 1, "confidence " + c.intentConfidence());
         assertTrue(c.complexity() >= 0 && c.complexity() <= 1, "complexity " + c.complexity());
+        assertTrue(c.difficulty() >= 0 && c.difficulty() <= 1, "difficulty " + c.difficulty());
         assertEquals(384, c.embedding().length);
         double norm = 0;
         for (float x : c.embedding()) {

@@ -54,6 +54,16 @@ final class DataSets {
                 .toList();
     }
 
+    /** Evaluation only: WizardLM test prompts with their human difficulty rating (1–10). */
+    List<WizardRow> wizardDifficulty() {
+        return Jsonl.read(dataDir.resolve("intent/wizardlm_testset.dev.jsonl")).stream()
+                .map(r -> new WizardRow(r.get("text").asText(), r.get("difficulty").asDouble()))
+                .toList();
+    }
+
+    record WizardRow(String text, double difficulty) {
+    }
+
     /** RouteLLM MMLU (Apache-2.0 / MIT), contaminated prompts dropped, shuffled with a fixed seed. */
     MmluSplit mmlu() {
         List<JsonNode> rows = new ArrayList<>(Jsonl.read(dataDir.resolve("routing/routellm_mmlu.dev.jsonl")).stream()
@@ -62,26 +72,50 @@ final class DataSets {
                 .toList());
         java.util.Collections.shuffle(rows, new Random(SPLIT_SEED));
         int held = (int) Math.round(rows.size() * HOLD_OUT);
-        return new MmluSplit(routed(rows.subList(held, rows.size()), "prompt", WEAK_MMLU),
-                routed(rows.subList(0, held), "prompt", WEAK_MMLU));
+        double[] prices = mmluPrices();
+        return new MmluSplit(routed(rows.subList(held, rows.size()), "prompt", WEAK_MMLU, prices),
+                routed(rows.subList(0, held), "prompt", WEAK_MMLU, prices));
+    }
+
+    /**
+     * Blended price per million tokens of the RouteLLM paper's two models (routellm_model_costs.json).
+     * The MMLU rows carry no per-prompt cost, so a call is priced at the model's price (equal tokens).
+     */
+    private double[] mmluPrices() {
+        JsonNode prices = Jsonl.readOne(dataDir.resolve("routing/routellm_model_costs.json")).get("usd_per_million_tokens");
+        return new double[] {prices.get(STRONG).asDouble(), prices.get(WEAK_MMLU).asDouble()};
     }
 
     /** Evaluation only: RouterBench subset (no licence stated); {@code query} has the few-shot prefix removed. */
     List<RoutedPrompt> routerBench() {
-        return routed(Jsonl.read(dataDir.resolve("routing/routerbench_subset.dev.jsonl")), "query", WEAK_ROUTERBENCH);
+        return routed(Jsonl.read(dataDir.resolve("routing/routerbench_subset.dev.jsonl")), "query", WEAK_ROUTERBENCH,
+                new double[] {Double.NaN, Double.NaN});
     }
 
-    private static List<RoutedPrompt> routed(List<JsonNode> rows, String textField, String weak) {
+    /**
+     * Rows with their per-call costs: the row's own {@code cost_usd} (RouterBench) or, where it has
+     * none, {@code prices} (strong, weak).
+     */
+    private static List<RoutedPrompt> routed(List<JsonNode> rows, String textField, String weak, double[] prices) {
         return rows.stream().map(r -> new RoutedPrompt(r.get("id").asText(), r.get(textField).asText(),
                         r.path("benchmark").asText(""),
                         r.get("correct").get(STRONG).asDouble() > 0.5,
-                        r.get("correct").get(weak).asDouble() > 0.5))
+                        r.get("correct").get(weak).asDouble() > 0.5,
+                        r.path("cost_usd").path(STRONG).asDouble(prices[0]),
+                        r.path("cost_usd").path(weak).asDouble(prices[1])))
                 .toList();
     }
 
-    record RoutedPrompt(String id, String text, String benchmark, boolean strongCorrect, boolean weakCorrect) {
+    /** @param strongCost cost of the strong model's call (dollars or price units; only ratios matter) */
+    record RoutedPrompt(String id, String text, String benchmark, boolean strongCorrect, boolean weakCorrect,
+                        double strongCost, double weakCost) {
         Sample asSample() {
             return new Sample(id, "en", text, weakCorrect ? WEAK_OK : WEAK_FAILS);
+        }
+
+        /** Labelled with the joint outcome of both models, as the shipped complexity head is trained. */
+        Sample asOutcomeSample() {
+            return new Sample(id, "en", text, dev.llmgateway.models.runtime.RoutingScore.outcome(strongCorrect, weakCorrect));
         }
     }
 

@@ -26,22 +26,45 @@ final class Evaluation {
      *        of, the official mapping.
      */
     record Result(IntentScores english, IntentScores chinese, IntentScores chineseTranslationAsTranslation,
-                  Map<String, RoutingPair> routing, int mmluTrainSize) {
+                  Map<String, RoutingPair> routing, int mmluTrainSize, double partialCredit,
+                  ChatTransfer chatTransfer) {
     }
 
     /** A request to translate, in Chinese or English wording. */
     static final java.util.regex.Pattern TRANSLATION_REQUEST =
             java.util.regex.Pattern.compile("翻译|译成|译为|(?i:translate)");
 
-    /** A router's curve next to the random router's on the same prompts, and how calibrated its score is. */
-    record RoutingPair(RoutingCurve router, RoutingCurve random, Calibration calibration) {
+    /**
+     * Whether the routing numbers carry over from MMLU to chat prompts: Spearman's correlation of
+     * difficulty and of complexity with WizardLM's human difficulty rating (1–10) on its test prompts.
+     */
+    record ChatTransfer(int n, double difficultyRho, double complexityRho) {
+    }
+
+    /** The quality level of the cost-saving figure: 95% of the strong model's quality, as RouteLLM reports. */
+    static final double SAVING_AT = 0.95;
+
+    /**
+     * The router's curve (prompts ranked by difficulty, as routing does) next to the random router's
+     * on the same prompts; the curve when ranked by complexity instead; how calibrated complexity
+     * is as P(weak wrong); and the cost saving at {@link #SAVING_AT} of the strong model's quality.
+     */
+    record RoutingPair(RoutingCurve router, RoutingCurve random, RoutingCurve byComplexity, Calibration calibration,
+                       CostAtQuality saving, CostAtQuality randomSaving) {
     }
 
     private Evaluation() {
     }
 
     static Result run(DataSets data, ModelBundle bundle) {
-        IntentScores en = intent(bundle, data.intentEvaluation(WIZARDLM));
+        List<Sample> wizard = data.intentEvaluation(WIZARDLM);
+        List<Analysis> wizardAnalyses = analyze(bundle, wizard.stream().map(Sample::text).toList());
+        IntentScores en = IntentScores.of(wizard.stream().map(Sample::label).toList(),
+                wizardAnalyses.stream().map(a -> a.intentLabels().get(a.topIntent())).toList());
+        double[] rated = data.wizardDifficulty().stream().mapToDouble(DataSets.WizardRow::difficulty).toArray();
+        ChatTransfer transfer = new ChatTransfer(rated.length,
+                RankCorrelation.spearman(wizardAnalyses.stream().mapToDouble(Analysis::difficulty).toArray(), rated),
+                RankCorrelation.spearman(wizardAnalyses.stream().mapToDouble(Analysis::complexity).toArray(), rated));
         List<Sample> belle = data.intentEvaluation(BELLE);
         List<String> belleVotes = predictions(bundle, belle);
         IntentScores zh = IntentScores.of(belle.stream().map(Sample::label).toList(), belleVotes);
@@ -56,11 +79,8 @@ final class Evaluation {
             routing.put("RouterBench subset, " + b,
                     routing(bundle, bench.stream().filter(p -> p.benchmark().equals(b)).toList()));
         }
-        return new Result(en, zh, zhRemapped, routing, mmlu.train().size());
-    }
-
-    private static IntentScores intent(ModelBundle bundle, List<Sample> samples) {
-        return IntentScores.of(samples.stream().map(Sample::label).toList(), predictions(bundle, samples));
+        double partialCredit = bundle.manifest().head(ModelBundle.COMPLEXITY).orElseThrow().routing().partialCredit();
+        return new Result(en, zh, zhRemapped, routing, mmlu.train().size(), partialCredit, transfer);
     }
 
     private static List<String> predictions(ModelBundle bundle, List<Sample> samples) {
@@ -74,20 +94,28 @@ final class Evaluation {
 
     private static RoutingPair routing(ModelBundle bundle, List<DataSets.RoutedPrompt> prompts) {
         List<Analysis> analyses = analyze(bundle, prompts.stream().map(DataSets.RoutedPrompt::text).toList());
-        double[] score = analyses.stream().mapToDouble(Analysis::complexity).toArray();
-        boolean[] strong = new boolean[prompts.size()];
-        boolean[] weak = new boolean[prompts.size()];
-        for (int i = 0; i < prompts.size(); i++) {
-            strong[i] = prompts.get(i).strongCorrect();
-            weak[i] = prompts.get(i).weakCorrect();
-        }
-        boolean[] weakFailed = new boolean[weak.length];
-        for (int i = 0; i < weak.length; i++) {
+        double[] difficulty = analyses.stream().mapToDouble(Analysis::difficulty).toArray();
+        double[] complexity = analyses.stream().mapToDouble(Analysis::complexity).toArray();
+        int n = prompts.size();
+        boolean[] strong = new boolean[n];
+        boolean[] weak = new boolean[n];
+        boolean[] weakFailed = new boolean[n];
+        double[] strongCost = new double[n];
+        double[] weakCost = new double[n];
+        for (int i = 0; i < n; i++) {
+            DataSets.RoutedPrompt p = prompts.get(i);
+            strong[i] = p.strongCorrect();
+            weak[i] = p.weakCorrect();
             weakFailed[i] = !weak[i];
+            strongCost[i] = p.strongCost();
+            weakCost[i] = p.weakCost();
         }
-        return new RoutingPair(RoutingCurve.of(score, strong, weak),
+        return new RoutingPair(RoutingCurve.of(difficulty, strong, weak),
                 RoutingCurve.random(strong, weak, RANDOM_DRAWS, DataSets.SPLIT_SEED),
-                Calibration.of(score, weakFailed));
+                RoutingCurve.of(complexity, strong, weak),
+                Calibration.of(complexity, weakFailed),
+                CostAtQuality.of(difficulty, strong, weak, strongCost, weakCost, SAVING_AT),
+                CostAtQuality.random(strong, weak, strongCost, weakCost, SAVING_AT, RANDOM_DRAWS, DataSets.SPLIT_SEED));
     }
 
     /** Analyses texts on one session per core, in input order. */

@@ -25,6 +25,10 @@ final class Experiments {
     /** {@code -Dexperiment=intent|complexity|all} picks the part to run (default all). */
     static void run(DataSets data, Embedder embedder) {
         String which = System.getProperty("experiment", "all");
+        if (which.equals("transfer")) {
+            transfer(data, embedder);
+            return;
+        }
         if (which.equals("complexity-cv")) {
             complexityCrossValidation(data, embedder);
             return;
@@ -170,7 +174,8 @@ final class Experiments {
      * What the head is trained to predict: {@code weak_fails} (shipped: the weak model is wrong),
      * {@code joint} (the four outcomes of the two models; ranked by P(only strong right) −
      * P(only weak right), the expected gain of a strong call), {@code gain3} (strong only / same /
-     * weak only, ranked the same way) or {@code strong_only} (binary: only the strong model is right).
+     * weak only, ranked the same way), {@code strong_only} (binary: only the strong model is right) or
+     * {@code joint-gB} (joint, ranked by the shipped gain with partial credit B for "both wrong").
      * Brier is only meaningful for {@code weak_fails}.
      */
     private static String targetLabel(String target, DataSets.RoutedPrompt r) {
@@ -181,7 +186,12 @@ final class Experiments {
             case "joint", "joint-p10", "joint-b0.25", "joint-b0.5" -> (s ? "s1" : "s0") + (w ? "w1" : "w0");
             case "gain3" -> s && !w ? "strong_only" : (!s && w ? "weak_only" : "same");
             case "strong_only" -> s && !w ? "strong_only" : "other";
-            default -> throw new IllegalArgumentException("cv.target " + target);
+            default -> {
+                if (target.startsWith("joint-g")) {
+                    yield (s ? "s1" : "s0") + (w ? "w1" : "w0");
+                }
+                throw new IllegalArgumentException("cv.target " + target);
+            }
         };
     }
 
@@ -202,7 +212,20 @@ final class Experiments {
                 }
                 yield a;
             }
-            default -> throw new IllegalArgumentException("cv.target " + target);
+            default -> {
+                if (!target.startsWith("joint-g")) {
+                    throw new IllegalArgumentException("cv.target " + target);
+                }
+                // expected gain of a strong call plus beta times P(both wrong): joint-g0.25
+                double beta = Double.parseDouble(target.substring("joint-g".length()));
+                double[] a = minus(HeadTrainer.probability(model, rows, "s1w0"),
+                        HeadTrainer.probability(model, rows, "s0w1"));
+                double[] b = HeadTrainer.probability(model, rows, "s0w0");
+                for (int i = 0; i < a.length; i++) {
+                    a[i] += beta * b[i];
+                }
+                yield a;
+            }
         };
     }
 
@@ -210,6 +233,89 @@ final class Experiments {
         double[] out = new double[a.length];
         for (int i = 0; i < a.length; i++) {
             out[i] = a[i] - b[i];
+        }
+        return out;
+    }
+
+    /**
+     * {@code -Dexperiment=transfer}: does the joint-outcome head carry over from MMLU's
+     * multiple-choice prompts to chat prompts? For each feature layout, with and without training
+     * copies of the MMLU prompts stripped of their options ({@link #withoutOptions}), prints 5-fold
+     * CV APGR on the training split, held-out APGR, and the Spearman correlation of the gain with
+     * WizardLM's human difficulty rating (evaluation only: measured, never trained on).
+     */
+    private static void transfer(DataSets data, Embedder embedder) {
+        DataSets.MmluSplit mmlu = data.mmlu();
+        List<DataSets.RoutedPrompt> train = mmlu.train();
+        List<DataSets.RoutedPrompt> held = mmlu.heldOut();
+        List<DataSets.WizardRow> wizard = data.wizardDifficulty();
+        double beta = Double.parseDouble(System.getProperty("complexity.partial-credit", "0.25"));
+        List<FeatureLayout> layouts = List.of(new FeatureLayout(true, 1024, true, false),
+                new FeatureLayout(true, 1024, false, false), new FeatureLayout(true, 0, false, false),
+                new FeatureLayout(true, 0, true, false));
+        for (FeatureLayout layout : layouts) {
+            for (boolean augment : new boolean[] {false, true}) {
+                long start = System.nanoTime();
+                List<String> texts = new ArrayList<>(train.stream().map(DataSets.RoutedPrompt::text).toList());
+                List<String> y = new ArrayList<>(train.stream().map(r -> dev.llmgateway.models.runtime.RoutingScore
+                        .outcome(r.strongCorrect(), r.weakCorrect())).toList());
+                if (augment) {
+                    for (DataSets.RoutedPrompt r : train) {
+                        String bare = withoutOptions(r.text());
+                        if (!bare.equals(r.text())) {
+                            texts.add(bare);
+                            y.add(dev.llmgateway.models.runtime.RoutingScore.outcome(r.strongCorrect(), r.weakCorrect()));
+                        }
+                    }
+                }
+                List<float[]> x = rowsOf(layout, texts, embedder);
+                var trainer = HeadTrainer.linear(new HeadTrainer.Settings(10, 0.03, 8));
+                var model = HeadTrainer.fit("complexity", x, y, trainer);
+                double[] h = gain(model, rowsOf(layout, texts(held), embedder), beta);
+                double[] w = gain(model, rowsOf(layout, wizard.stream().map(DataSets.WizardRow::text).toList(), embedder), beta);
+                double rho = RankCorrelation.spearman(w, wizard.stream().mapToDouble(DataSets.WizardRow::difficulty).toArray());
+                double[] probe = gain(model, rowsOf(layout, List.of("Let G be a finite group and H a normal subgroup of "
+                        + "prime index p. Prove that every element of order p^k ... which of the following statements is true?",
+                        "Which color do you get by mixing blue and yellow?", "Hi! How are you?",
+                        "Write a Python function that returns the n-th Fibonacci number using memoisation."), embedder), beta);
+                System.out.printf("EXP transfer %s augment=%s held APGR %.3f | wizard spearman %.3f | probe hard %.3f "
+                                + "colour %.3f hi %.3f fib %.3f [%.0f s]%n", layout, augment, curve(h, held).apgr(), rho,
+                        probe[0], probe[1], probe[2], probe[3], (System.nanoTime() - start) / 1e9);
+            }
+        }
+    }
+
+    /** An MMLU prompt without its lettered options and trailing "Answer:", as a chat user would ask it. */
+    static String withoutOptions(String prompt) {
+        StringBuilder out = new StringBuilder();
+        for (String line : prompt.split("\n")) {
+            String t = line.strip();
+            if (t.matches("[A-D][.)]\\s.*|[A-D][.)]") || t.equals("Answer:")) {
+                continue;
+            }
+            if (!out.isEmpty()) {
+                out.append('\n');
+            }
+            out.append(line);
+        }
+        return out.toString().strip();
+    }
+
+    private static double[] gain(org.tribuo.Model<Label> model, List<float[]> rows, double beta) {
+        double[] a = minus(HeadTrainer.probability(model, rows, "only_strong_right"),
+                HeadTrainer.probability(model, rows, "only_weak_right"));
+        double[] b = HeadTrainer.probability(model, rows, "both_wrong");
+        for (int i = 0; i < a.length; i++) {
+            a[i] += beta * b[i];
+        }
+        return a;
+    }
+
+    private static List<float[]> rowsOf(FeatureLayout layout, List<String> texts, Embedder embedder) {
+        List<float[]> embeddings = embedder.embed(texts);
+        List<float[]> out = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            out.add(layout.build(texts.get(i), embeddings.get(i)));
         }
         return out;
     }

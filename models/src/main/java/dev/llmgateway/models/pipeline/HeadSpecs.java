@@ -32,7 +32,14 @@ final class HeadSpecs {
      * 0.542 → 0.557; differences of this size are close to the noise of a 2,246-row split.
      */
     static final FeatureLayout COMPLEXITY_FEATURES = new FeatureLayout(true, 1024, true, false);
-    static final HeadTrainer.Settings COMPLEXITY_TRAINING = new HeadTrainer.Settings(10, 0.1, 8);
+    static final HeadTrainer.Settings COMPLEXITY_TRAINING = new HeadTrainer.Settings(10, 0.03, 8);
+
+    /**
+     * Weight of P(both wrong) in the routing gain ({@link dev.llmgateway.models.runtime.RoutingScore}).
+     * Overridable with {@code complexity.partial-credit} for experiments.
+     */
+    static final double COMPLEXITY_PARTIAL_CREDIT =
+            Double.parseDouble(System.getProperty("complexity.partial-credit", "0.25"));
 
     private HeadSpecs() {
     }

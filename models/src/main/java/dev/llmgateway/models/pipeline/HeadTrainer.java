@@ -35,8 +35,8 @@ final class HeadTrainer {
     record Settings(int epochs, double learningRate, int minibatch) {
     }
 
-    /** A trained head: its ONNX file and its output labels in column order. */
-    record Trained(Path onnx, List<String> labels) {
+    /** A trained head: its ONNX file, its output labels in column order, and the model itself. */
+    record Trained(Path onnx, List<String> labels, Model<Label> model) {
     }
 
     private HeadTrainer() {
@@ -49,7 +49,7 @@ final class HeadTrainer {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + onnxOut, e);
         }
-        return new Trained(onnxOut, labelOrder(model.getOutputIDInfo()));
+        return new Trained(onnxOut, labelOrder(model.getOutputIDInfo()), model);
     }
 
     /** The shipped trainer: multinomial logistic regression by linear SGD. */

@@ -17,6 +17,15 @@ final class Jsonl {
     private Jsonl() {
     }
 
+    /** A single JSON document. */
+    static JsonNode readOne(Path file) {
+        try {
+            return JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
     static List<JsonNode> read(Path file) {
         List<JsonNode> rows = new ArrayList<>();
         try {

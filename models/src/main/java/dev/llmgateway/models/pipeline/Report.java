@@ -105,8 +105,14 @@ final class Report {
 
     private static void routingSection(StringBuilder md, Evaluation.Result r) {
         md.append("## Routing (complexity head)\n\n")
-                .append("Strong model gpt-4-1106-preview, weak model Mixtral-8x7B. Prompts go to the strong model in ")
-                .append("order of falling complexity score. PGR = share of the strong–weak quality gap recovered; ")
+                .append("The head predicts the joint outcome of the strong model (gpt-4-1106-preview) and the weak ")
+                .append("model (Mixtral-8x7B) on a prompt: both right, only the strong one right, only the weak one ")
+                .append("right, both wrong. Routing ranks prompts by **difficulty**, the percentile (among the ")
+                .append("training prompts) of the expected gain of a strong call, P(only strong right) − P(only weak ")
+                .append("right) + ").append(String.format("%.2f", r.partialCredit()))
+                .append(" × P(both wrong); `complexity` is P(weak wrong) from the same head. ")
+                .append("Prompts go to the strong model in order of falling difficulty. ")
+                .append("PGR = share of the strong–weak quality gap recovered; ")
                 .append("APGR = area under PGR over the strong-call share (random = 0.50, target ≥ 0.60); ")
                 .append("CPT(x) = share of strong calls needed for PGR ≥ x (lower is better). ")
                 .append("Random = mean of ").append(Evaluation.RANDOM_DRAWS).append(" random routers. ")
@@ -122,6 +128,37 @@ final class Report {
                     100 * c.cpt50(), 100 * c.cpt80(), 100 * c.cpt95(),
                     100 * rnd.cpt50(), 100 * rnd.cpt80(), 100 * rnd.cpt95()));
         }
+        md.append("\n**Cost saving at ").append(Math.round(100 * Evaluation.SAVING_AT))
+                .append("% of the strong model's quality** (RouteLLM's headline measure: 45% on MMLU, 35% on GSM8K; ")
+                .append("there is no GSM8K set here). Prompts go to the strong model in order of falling difficulty ")
+                .append("until the mix reaches that quality; the saving is against sending every prompt to the ")
+                .append("strong model. MMLU calls are priced with the RouteLLM paper's blended prices ")
+                .append("(routellm_model_costs.json, $24.7 and $0.24 per million tokens, equal tokens per call); ")
+                .append("RouterBench rows with their own `cost_usd` of each model.\n\n")
+                .append("| set | quality goal | router: strong calls | router: saving | random: strong calls | random: saving |\n")
+                .append("|---|---:|---:|---:|---:|---:|\n");
+        for (Map.Entry<String, Evaluation.RoutingPair> e : r.routing().entrySet()) {
+            CostAtQuality c = e.getValue().saving();
+            CostAtQuality rnd = e.getValue().randomSaving();
+            md.append(String.format("| %s | %.3f | %.1f%% | **%.1f%%** | %.1f%% | %.1f%% |%n", e.getKey(),
+                    Evaluation.SAVING_AT * e.getValue().router().strongQuality(), 100 * c.strongShare(),
+                    100 * c.saving(), 100 * rnd.strongShare(), 100 * rnd.saving()));
+        }
+        md.append("\nRanked by `complexity` (P(weak wrong)) instead of difficulty, for comparison:\n\n")
+                .append("| set | APGR | CPT(50%) | CPT(80%) |\n|---|---:|---:|---:|\n");
+        for (Map.Entry<String, Evaluation.RoutingPair> e : r.routing().entrySet()) {
+            RoutingCurve c = e.getValue().byComplexity();
+            md.append(String.format("| %s | %.3f | %.1f%% | %.1f%% |%n", e.getKey(), c.apgr(), 100 * c.cpt50(),
+                    100 * c.cpt80()));
+        }
+        Evaluation.ChatTransfer t = r.chatTransfer();
+        md.append(String.format("%n**Does it carry over to chat prompts? Not yet.** On the %d WizardLM test prompts, "
+                + "Spearman's correlation with WizardLM's human difficulty rating (1–10) is %.2f for difficulty and "
+                + "%.2f for complexity (0 = no relation). Both scores were learnt from MMLU's multiple-choice "
+                + "questions, where what a weak model gets wrong is a gap in subject knowledge; WizardLM rates long, "
+                + "multi-step tasks as hard. Until the head is trained on chat-style prompts with known outcomes, "
+                + "the scores rank knowledge questions, and a policy's hard rules and quality target carry the "
+                + "rest.%n", t.n(), t.difficultyRho(), t.complexityRho()));
         md.append("\nCalibration of the complexity score as P(weak model wrong): base rate, mean score, Brier score ")
                 .append("(a constant at the base rate scores rate × (1 − rate)) and expected calibration error over ")
                 .append(Calibration.BINS).append(" bins. RouterBench's weak model is Mixtral-8x7B chat, not the ")
@@ -161,12 +198,15 @@ final class Report {
             m.put("cpt50", round(c.cpt50()));
             m.put("cpt80", round(c.cpt80()));
             m.put("cpt95", round(c.cpt95()));
+            m.put("saving_at_95pct_quality", round(e.getValue().saving().saving()));
+            m.put("random_saving_at_95pct_quality", round(e.getValue().randomSaving().saving()));
             m.put("brier", round(e.getValue().calibration().brier()));
             m.put("ece", round(e.getValue().calibration().ece()));
         }
-        List<ModelManifest.Head> heads = manifest.heads().stream().map(h -> new ModelManifest.Head(h.name(),
-                h.version(), h.file(), h.sha256(), h.labels(), h.positiveLabel(), h.features(), h.trainer(),
-                h.trainingData(), h.name().equals("intent") ? intent : complexity)).toList();
+        complexity.put("wizardlm_spearman_difficulty", round(r.chatTransfer().difficultyRho()));
+        complexity.put("wizardlm_spearman_complexity", round(r.chatTransfer().complexityRho()));
+        List<ModelManifest.Head> heads = manifest.heads().stream()
+                .map(h -> h.withMetrics(h.name().equals("intent") ? intent : complexity)).toList();
         return new ModelManifest(manifest.version(), manifest.encoder(), heads);
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import dev.llmgateway.models.runtime.FeatureLayout;
 import dev.llmgateway.models.runtime.ModelBundle;
 import dev.llmgateway.models.runtime.ModelManifest;
+import dev.llmgateway.models.runtime.RoutingScore;
 import dev.llmgateway.models.runtime.SentenceEncoder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,15 +33,17 @@ final class Training {
         ModelManifest.Head intentHead = trainHead(ModelBundle.INTENT, intent, HeadSpecs.INTENT_FEATURES,
                 HeadSpecs.INTENT_TRAINING, embedder, outDir.resolve(INTENT_FILE), null,
                 "models/training/intent-train.jsonl: " + intent.size()
-                        + " English and Chinese prompts written by the project (14 classes)");
+                        + " English and Chinese prompts written by the project (14 classes)", null);
 
-        List<Sample> mmlu = data.mmlu().train().stream().map(DataSets.RoutedPrompt::asSample).toList();
+        List<Sample> mmlu = data.mmlu().train().stream().map(DataSets.RoutedPrompt::asOutcomeSample).toList();
         System.out.printf("complexity: %d RouteLLM MMLU prompts (80%% split, seed %d)%n", mmlu.size(), DataSets.SPLIT_SEED);
         ModelManifest.Head complexityHead = trainHead(ModelBundle.COMPLEXITY, mmlu, HeadSpecs.COMPLEXITY_FEATURES,
-                HeadSpecs.COMPLEXITY_TRAINING, embedder, outDir.resolve(COMPLEXITY_FILE), DataSets.WEAK_FAILS,
+                HeadSpecs.COMPLEXITY_TRAINING, embedder, outDir.resolve(COMPLEXITY_FILE), null,
                 "RouteLLM MMLU dev set (lm-sys/RouteLLM, Apache-2.0; MMLU MIT), contaminated rows dropped, "
-                        + "80% split with seed " + DataSets.SPLIT_SEED + "; label " + DataSets.WEAK_FAILS
-                        + " = " + DataSets.WEAK_MMLU + " answered wrong");
+                        + "80% split with seed " + DataSets.SPLIT_SEED + "; label = joint outcome of "
+                        + DataSets.STRONG + " (strong) and " + DataSets.WEAK_MMLU + " (weak): "
+                        + String.join(", ", RoutingScore.OUTCOMES) + "; difficulty quantiles over the same prompts",
+                HeadSpecs.COMPLEXITY_PARTIAL_CREDIT);
 
         ModelManifest manifest = new ModelManifest(HeadSpecs.VERSION,
                 new ModelManifest.Encoder(SentenceEncoder.MODEL_NAME, encoderArtifact, SentenceEncoder.DIMENSIONS,
@@ -52,7 +55,8 @@ final class Training {
 
     private static ModelManifest.Head trainHead(String name, List<Sample> samples, FeatureLayout layout,
                                                 HeadTrainer.Settings settings, Embedder embedder, Path onnx,
-                                                String positiveLabel, String trainingData) {
+                                                String positiveLabel, String trainingData,
+                                                Double partialCredit) {
         List<String> texts = samples.stream().map(Sample::text).toList();
         List<float[]> embeddings = embedder.embed(texts);
         List<float[]> rows = new ArrayList<>();
@@ -68,8 +72,28 @@ final class Training {
                         + "minibatch=%d, seed=%d), exported with saveONNXModel",
                 org.tribuo.Tribuo.VERSION, settings.learningRate(), settings.epochs(), settings.minibatch(),
                 HeadTrainer.SEED);
+        RoutingScore routing = partialCredit == null ? null : routingScore(trained, rows, partialCredit);
         return new ModelManifest.Head(name, HeadSpecs.VERSION, onnx.getFileName().toString(),
                 Manifests.sha256(onnx), trained.labels(), positiveLabel, layout, trainer, trainingData,
-                NullNode.getInstance());
+                NullNode.getInstance(), routing);
+    }
+
+    /** The gain of every training prompt under the trained head, summarised as percentiles. */
+    private static RoutingScore routingScore(HeadTrainer.Trained trained, List<float[]> rows, double partialCredit) {
+        int[] columns = RoutingScore.columns(trained.labels());
+        RoutingScore provisional = new RoutingScore(partialCredit, List.of(0.0, 1.0));
+        List<double[]> p = new ArrayList<>();
+        for (String label : trained.labels()) {
+            p.add(HeadTrainer.probability(trained.model(), rows, label));
+        }
+        double[] gains = new double[rows.size()];
+        float[] row = new float[trained.labels().size()];
+        for (int i = 0; i < gains.length; i++) {
+            for (int c = 0; c < row.length; c++) {
+                row[c] = (float) p.get(c)[i];
+            }
+            gains[i] = provisional.gain(row, columns);
+        }
+        return new RoutingScore(partialCredit, RoutingScore.percentiles(gains));
     }
 }

@@ -8,9 +8,11 @@ import java.util.List;
  * @param embedding unit-length sentence vector (owned by the caller)
  * @param intentLabels the intent head's labels, in the order of {@code intentProbabilities}
  * @param complexity probability that a cheap model's answer is not good enough
+ * @param strongGain expected quality gained by calling the strong model ({@link RoutingScore})
+ * @param difficulty share of training prompts with a lower {@code strongGain}, 0..1: what routing ranks by
  */
 public record Analysis(float[] embedding, List<String> intentLabels, float[] intentProbabilities,
-                       double complexity) {
+                       double complexity, double strongGain, double difficulty) {
 
     public int topIntent() {
         int best = 0;

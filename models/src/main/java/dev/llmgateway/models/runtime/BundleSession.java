@@ -11,7 +11,8 @@ public final class BundleSession implements AutoCloseable {
     private final ModelManifest.Head complexitySpec;
     private final Predictor<float[], float[]> intent;
     private final Predictor<float[], float[]> complexity;
-    private final int positiveColumn;
+    private final int[] outcomeColumns;
+    private final RoutingScore routing;
 
     BundleSession(EncoderSession encoder, OnnxHead intentHead, OnnxHead complexityHead) {
         this.encoder = encoder;
@@ -19,9 +20,10 @@ public final class BundleSession implements AutoCloseable {
         this.complexitySpec = complexityHead.spec();
         this.intent = intentHead.newPredictor();
         this.complexity = complexityHead.newPredictor();
-        this.positiveColumn = complexitySpec.labels().indexOf(complexitySpec.positiveLabel());
-        if (positiveColumn < 0) {
-            throw new ModelMissingException("complexity head has no label " + complexitySpec.positiveLabel());
+        this.outcomeColumns = RoutingScore.columns(complexitySpec.labels());
+        this.routing = complexitySpec.routing();
+        if (routing == null) {
+            throw new ModelMissingException("complexity head has no routing score in the manifest");
         }
     }
 
@@ -29,9 +31,10 @@ public final class BundleSession implements AutoCloseable {
         float[] embedding = encoder.embed(text);
         try {
             float[] intentProbabilities = intent.predict(intentSpec.features().build(text, embedding));
-            float[] complexityProbabilities = complexity.predict(complexitySpec.features().build(text, embedding));
+            float[] outcomes = complexity.predict(complexitySpec.features().build(text, embedding));
+            double gain = routing.gain(outcomes, outcomeColumns);
             return new Analysis(embedding, intentSpec.labels(), intentProbabilities,
-                    complexityProbabilities[positiveColumn]);
+                    RoutingScore.complexity(outcomes, outcomeColumns), gain, routing.difficulty(gain));
         } catch (TranslateException e) {
             throw new IllegalStateException("classification head failed", e);
         }

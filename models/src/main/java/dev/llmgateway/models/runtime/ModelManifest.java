@@ -33,14 +33,22 @@ public record ModelManifest(String version, Encoder encoder, List<Head> heads) {
      *
      * @param labels output columns in order; {@code positiveLabel} names the one a binary head scores
      * @param metrics free-form numbers from the evaluation run, for people and dashboards
+     * @param routing how the complexity head's outcome probabilities become routing numbers; null
+     *                for other heads
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Head(String name, String version, String file, String sha256, List<String> labels,
                        String positiveLabel, FeatureLayout features, String trainer,
-                       String trainingData, JsonNode metrics) {
+                       String trainingData, JsonNode metrics, RoutingScore routing) {
 
         public Head {
             labels = List.copyOf(labels);
+        }
+
+        /** The same head with {@code metrics} in place of its current ones. */
+        public Head withMetrics(JsonNode newMetrics) {
+            return new Head(name, version, file, sha256, labels, positiveLabel, features, trainer, trainingData,
+                    newMetrics, routing);
         }
     }
 }

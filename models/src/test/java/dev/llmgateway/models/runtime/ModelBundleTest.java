@@ -22,6 +22,8 @@ class ModelBundleTest {
                     a.intentProbabilities().length);
             assertEquals("translation", a.intentLabels().get(a.topIntent()));
             assertTrue(a.complexity() >= 0 && a.complexity() <= 1);
+            assertTrue(a.difficulty() >= 0 && a.difficulty() <= 1);
+            assertTrue(a.strongGain() >= -1 && a.strongGain() <= 1);
         }
     }
 

@@ -73,6 +73,7 @@ record PromptLine(int number, JsonNode id, String text) {
         out.put("intent", c.intent().label());
         out.put("intent_confidence", rounded(c.intentConfidence()));
         out.put("complexity", rounded(c.complexity()));
+        out.put("difficulty", rounded(c.difficulty()));
         try {
             return JSON.writeValueAsString(out);
         } catch (JsonProcessingException e) {

@@ -21,9 +21,12 @@ import java.util.function.Predicate;
  *   <li>Hard rules first: images need a vision model, tools a tool-capable one, JSON mode a JSON
  *       one, and the prompt (estimated at four characters a token) plus the output limit must fit
  *       the context; candidates whose provider has no account available now are skipped.</li>
- *   <li>The classifier scores the request's complexity c (the probability that a cheap model's
- *       answer is not good enough). The required quality is {@code r = clamp(c + target - 0.5)},
- *       so the quality target shifts the bar: at 0.5 the bar is the complexity itself.</li>
+ *   <li>The classifier scores the request's difficulty d: how much a strong model is expected to
+ *       help, as the share of typical prompts where it helps less (0..1; the complexity head's
+ *       expected gain of a strong call, as a percentile). The required quality is
+ *       {@code r = clamp(d + target - 0.5)}, so the quality target shifts the bar: at 0.5 the bar is
+ *       the difficulty itself, and with a cheap candidate of quality 0.5 below a strong one, about
+ *       {@code target} of typical prompts go to the strong one.</li>
  *   <li>Live scores ({@link LiveScore}): candidates whose recent upstream error rate or latency is
  *       far off are skipped, unless every candidate is.</li>
  *   <li>The cheapest remaining candidate whose quality is at least r wins; if none reaches r, the
@@ -82,8 +85,8 @@ public final class AutoPolicy {
             return new Decision(chosen, eligible, rejected, Optional.empty(), target, Double.NaN,
                     "classifier unavailable: fallback", live);
         }
-        double c = classification.get().complexity();
-        double required = Math.max(0, Math.min(1, c + target - 0.5));
+        double d = classification.get().difficulty();
+        double required = Math.max(0, Math.min(1, d + target - 0.5));
         Optional<Candidate> adequate = usable.stream().filter(x -> x.quality() >= required).findFirst();
         Candidate chosen = adequate.orElseGet(() -> usable.stream()
                 .max(Comparator.comparingDouble(Candidate::quality)).orElseThrow());
@@ -131,7 +134,8 @@ public final class AutoPolicy {
             StringBuilder sb = new StringBuilder("policy=").append(policy).append("; model=").append(chosen.model());
             classification.ifPresent(c -> sb.append("; intent=").append(c.intent().label())
                     .append("; language=").append(c.language().code())
-                    .append("; complexity=").append(fmt(c.complexity())));
+                    .append("; complexity=").append(fmt(c.complexity()))
+                    .append("; difficulty=").append(fmt(c.difficulty())));
             sb.append("; target=").append(fmt(qualityTarget));
             if (!Double.isNaN(requiredQuality)) {
                 sb.append("; required=").append(fmt(requiredQuality));

@@ -77,7 +77,8 @@ final class RoutingExplainHandler implements Handler {
         }
         d.classification().ifPresentOrElse(c -> root.putObject("classification")
                 .put("language", c.language().code()).put("intent", c.intent().label())
-                .put("intent_confidence", c.intentConfidence()).put("complexity", c.complexity()),
+                .put("intent_confidence", c.intentConfidence()).put("complexity", c.complexity())
+                        .put("difficulty", c.difficulty()),
                 () -> root.putNull("classification"));
         ArrayNode eligible = root.putArray("candidates");
         for (Candidate c : d.eligible()) {

@@ -72,13 +72,15 @@ class ClassifyCommandTest {
         assertEquals("coding", rows.get(0).get("intent").asText());
         assertEquals("translation", rows.get(1).get("intent").asText());
         for (JsonNode row : rows) {
-            assertEquals(List.of("id", "language", "intent", "intent_confidence", "complexity"),
+            assertEquals(List.of("id", "language", "intent", "intent_confidence", "complexity", "difficulty"),
                     iterableToList(row.fieldNames()));
             assertTrue(INTENTS.contains(row.get("intent").asText()), row.toString());
             double confidence = row.get("intent_confidence").asDouble();
             double complexity = row.get("complexity").asDouble();
             assertTrue(confidence > 0 && confidence <= 1, row.toString());
             assertTrue(complexity >= 0 && complexity <= 1, row.toString());
+            double difficulty = row.get("difficulty").asDouble();
+            assertTrue(difficulty >= 0 && difficulty <= 1, row.toString());
         }
     }
 

@@ -47,7 +47,7 @@ class PromptFileClassifierTest {
                 return Optional.empty();
             }
             return Optional.of(new Classification(Language.EN, Intent.OPEN_QA, 0.5, text.length() / 1000.0,
-                    new float[0]));
+                    0.5, new float[0]));
         }
 
         @Override

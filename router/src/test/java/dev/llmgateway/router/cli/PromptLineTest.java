@@ -78,13 +78,13 @@ class PromptLineTest {
     @Test
     void result_hasTheFiveFieldsInOrder_scoresToFourDecimals_idAsGiven() throws Exception {
         PromptLine p = PromptLine.parse("{\"id\":17,\"text\":\"x\"}", 1);
-        Classification c = new Classification(Language.ZH, Intent.CREATIVE_WRITING, 0.876543, 0.00001, new float[0]);
+        Classification c = new Classification(Language.ZH, Intent.CREATIVE_WRITING, 0.876543, 0.00001, 0.4, new float[0]);
 
         String line = p.result(c);
 
         assertEquals(JSON.readTree("{\"id\":17,\"language\":\"zh\",\"intent\":\"creative_writing\","
-                + "\"intent_confidence\":0.8765,\"complexity\":0.0}"), JSON.readTree(line));
+                + "\"intent_confidence\":0.8765,\"complexity\":0.0,\"difficulty\":0.4}"), JSON.readTree(line));
         assertTrue(line.startsWith("{\"id\":17,\"language\":"), line);
-        assertTrue(line.endsWith("\"complexity\":0.0000}"), "plain notation, not 0E-4: " + line);
+        assertTrue(line.endsWith("\"complexity\":0.0000,\"difficulty\":0.4000}"), "plain notation, not 0E-4: " + line);
     }
 }

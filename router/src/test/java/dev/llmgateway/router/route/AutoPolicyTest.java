@@ -33,7 +33,7 @@ class AutoPolicyTest {
 
         @Override
         public Optional<Classification> tryClassify(String text, Duration budget) {
-            return complexity.map(c -> new Classification(Language.EN, Intent.CODING, 0.9, c, new float[0]));
+            return complexity.map(c -> new Classification(Language.EN, Intent.CODING, 0.9, c, c, new float[0]));
         }
 
         @Override
@@ -146,7 +146,7 @@ class AutoPolicyTest {
     void explanation_namesModelIntentComplexityTargetAndRule() {
         String line = policy(Optional.of(0.8), 0.5, Set.of(), CHEAP, STRONG).decide(request(SIMPLE), Optional.empty())
                 .explain("auto");
-        assertEquals("policy=auto; model=p/strong; intent=coding; language=en; complexity=0.80; target=0.50; "
+        assertEquals("policy=auto; model=p/strong; intent=coding; language=en; complexity=0.80; difficulty=0.80; target=0.50; "
                 + "required=0.80; rule=cheapest with quality >= 0.80; candidates=2", line);
     }
 
