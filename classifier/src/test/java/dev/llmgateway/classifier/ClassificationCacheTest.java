@@ -17,7 +17,7 @@ class ClassificationCacheTest {
     private final AtomicInteger analyses = new AtomicInteger();
     private final Function<String, Analysis> counting = text -> {
         analyses.incrementAndGet();
-        return new Analysis(new float[] {0.6f, 0.8f}, List.of("coding", "math"), new float[] {0.2f, 0.8f}, 0.4, 0.1, 0.55);
+        return new Analysis(new float[] {0.6f, 0.8f}, List.of("coding", "math"), new float[] {0.2f, 0.8f}, 0.4, 0.1, 0.6, 0.55);
     };
 
     private OnnxClassifier classifierWithCache(int entries) {

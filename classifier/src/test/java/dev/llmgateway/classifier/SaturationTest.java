@@ -34,7 +34,7 @@ class SaturationTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return new Analysis(new float[] {1f}, List.of("coding", "math"), new float[] {0.9f, 0.1f}, 0.3, 0.05, 0.4);
+        return new Analysis(new float[] {1f}, List.of("coding", "math"), new float[] {0.9f, 0.1f}, 0.3, 0.05, 0.5, 0.4);
     };
 
     @AfterEach

@@ -46,6 +46,21 @@ final class DataSets {
                 .toList();
     }
 
+    /**
+     * The project's own prompts labelled with the level of model they need
+     * (models/training/difficulty-train.jsonl); empty when the file is absent.
+     */
+    List<Sample> difficultyTraining() {
+        Path file = moduleDir.resolve("training/difficulty-train.jsonl");
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        return Jsonl.read(file).stream()
+                .map(r -> new Sample(r.get("id").asText(), r.get("lang").asText(), r.get("text").asText(),
+                        r.get("level").asText()))
+                .toList();
+    }
+
     /** Evaluation only: WizardLM test set (CC BY-NC) or BELLE eval set (research use). */
     List<Sample> intentEvaluation(String file) {
         return Jsonl.read(dataDir.resolve("intent").resolve(file)).stream()

@@ -3,6 +3,7 @@ package dev.llmgateway.models.pipeline;
 import dev.llmgateway.models.runtime.Analysis;
 import dev.llmgateway.models.runtime.BundleSession;
 import dev.llmgateway.models.runtime.ModelBundle;
+import dev.llmgateway.models.runtime.RoutingScore;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -26,7 +27,7 @@ final class Evaluation {
      *        of, the official mapping.
      */
     record Result(IntentScores english, IntentScores chinese, IntentScores chineseTranslationAsTranslation,
-                  Map<String, RoutingPair> routing, int mmluTrainSize, double partialCredit,
+                  Map<String, RoutingPair> routing, int mmluTrainSize, RoutingScore scale,
                   ChatTransfer chatTransfer) {
     }
 
@@ -38,7 +39,7 @@ final class Evaluation {
      * Whether the routing numbers carry over from MMLU to chat prompts: Spearman's correlation of
      * difficulty and of complexity with WizardLM's human difficulty rating (1–10) on its test prompts.
      */
-    record ChatTransfer(int n, double difficultyRho, double complexityRho) {
+    record ChatTransfer(int n, double difficultyRho, double complexityRho, double demandRho, double gainRho) {
     }
 
     /** The quality level of the cost-saving figure: 95% of the strong model's quality, as RouteLLM reports. */
@@ -64,7 +65,11 @@ final class Evaluation {
         double[] rated = data.wizardDifficulty().stream().mapToDouble(DataSets.WizardRow::difficulty).toArray();
         ChatTransfer transfer = new ChatTransfer(rated.length,
                 RankCorrelation.spearman(wizardAnalyses.stream().mapToDouble(Analysis::difficulty).toArray(), rated),
-                RankCorrelation.spearman(wizardAnalyses.stream().mapToDouble(Analysis::complexity).toArray(), rated));
+                RankCorrelation.spearman(wizardAnalyses.stream().mapToDouble(Analysis::complexity).toArray(), rated),
+                bundle.manifest().head(ModelBundle.TASK).isPresent()
+                        ? RankCorrelation.spearman(wizardAnalyses.stream().mapToDouble(Analysis::demand).toArray(), rated)
+                        : Double.NaN,
+                RankCorrelation.spearman(wizardAnalyses.stream().mapToDouble(Analysis::strongGain).toArray(), rated));
         List<Sample> belle = data.intentEvaluation(BELLE);
         List<String> belleVotes = predictions(bundle, belle);
         IntentScores zh = IntentScores.of(belle.stream().map(Sample::label).toList(), belleVotes);
@@ -79,8 +84,8 @@ final class Evaluation {
             routing.put("RouterBench subset, " + b,
                     routing(bundle, bench.stream().filter(p -> p.benchmark().equals(b)).toList()));
         }
-        double partialCredit = bundle.manifest().head(ModelBundle.COMPLEXITY).orElseThrow().routing().partialCredit();
-        return new Result(en, zh, zhRemapped, routing, mmlu.train().size(), partialCredit, transfer);
+        RoutingScore scale = bundle.manifest().head(ModelBundle.COMPLEXITY).orElseThrow().routing();
+        return new Result(en, zh, zhRemapped, routing, mmlu.train().size(), scale, transfer);
     }
 
     private static List<String> predictions(ModelBundle bundle, List<Sample> samples) {

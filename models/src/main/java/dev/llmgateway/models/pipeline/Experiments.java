@@ -25,6 +25,10 @@ final class Experiments {
     /** {@code -Dexperiment=intent|complexity|all} picks the part to run (default all). */
     static void run(DataSets data, Embedder embedder) {
         String which = System.getProperty("experiment", "all");
+        if (which.equals("demand")) {
+            demand(data, embedder);
+            return;
+        }
         if (which.equals("transfer")) {
             transfer(data, embedder);
             return;
@@ -283,6 +287,104 @@ final class Experiments {
                         probe[0], probe[1], probe[2], probe[3], (System.nanoTime() - start) / 1e9);
             }
         }
+    }
+
+    /**
+     * {@code -Dexperiment=demand}: the task head. First 5-fold CV on the project's own
+     * difficulty-train.jsonl for a few designs (accuracy, and Spearman of the expected level with the
+     * written level, out of fold); choose on these. Then, for the shipped design trained on all of
+     * it, the blend with the complexity head's gain at several weights: held-out MMLU APGR and the
+     * Spearman correlation with WizardLM's human difficulty (evaluation only; printed for the record).
+     */
+    private static void demand(DataSets data, Embedder embedder) {
+        List<Sample> tasks = data.difficultyTraining();
+        List<String> levels = tasks.stream().map(Sample::label).toList();
+        double[] ordinal = levels.stream().mapToDouble(l -> dev.llmgateway.models.runtime.TaskDemand.LEVELS.indexOf(l)).toArray();
+        int folds = 5;
+        Map<String, FeatureLayout> layouts = new LinkedHashMap<>();
+        layouts.put("script+2048+stats", new FeatureLayout(true, 2048, true, true));
+        layouts.put("script+0+stats", new FeatureLayout(true, 0, true, true));
+        layouts.put("script+2048", new FeatureLayout(true, 2048, false, true));
+        layouts.put("shared+2048+stats", new FeatureLayout(true, 2048, true, false));
+        for (Map.Entry<String, FeatureLayout> layout : layouts.entrySet()) {
+            List<float[]> x = rowsOf(layout.getValue(), tasks.stream().map(Sample::text).toList(), embedder);
+            for (double lr : new double[] {0.1, 0.5}) {
+                double[] oof = new double[x.size()];
+                int right = 0;
+                for (int f = 0; f < folds; f++) {
+                    List<float[]> xt = new ArrayList<>();
+                    List<String> yt = new ArrayList<>();
+                    List<Integer> test = new ArrayList<>();
+                    for (int i = 0; i < x.size(); i++) {
+                        if (i % folds == f) {
+                            test.add(i);
+                        } else {
+                            xt.add(x.get(i));
+                            yt.add(levels.get(i));
+                        }
+                    }
+                    var model = HeadTrainer.fit("task", xt, yt, HeadTrainer.linear(new HeadTrainer.Settings(10, lr, 1)));
+                    List<float[]> xs = test.stream().map(x::get).toList();
+                    double[] e = expectedLevel(model, xs);
+                    List<String> predicted = HeadTrainer.predict(model, xs);
+                    for (int j = 0; j < test.size(); j++) {
+                        oof[test.get(j)] = e[j];
+                        right += predicted.get(j).equals(levels.get(test.get(j))) ? 1 : 0;
+                    }
+                }
+                System.out.printf("EXP demand cv5 %-20s lr %.1f accuracy %.3f spearman %.3f%n", layout.getKey(), lr,
+                        (double) right / x.size(), RankCorrelation.spearman(oof, ordinal));
+            }
+        }
+        // the shipped task design, blended with the shipped complexity design at several weights
+        FeatureLayout taskLayout = HeadSpecs.TASK_FEATURES;
+        var task = HeadTrainer.fit("task", rowsOf(taskLayout, tasks.stream().map(Sample::text).toList(), embedder),
+                levels, HeadTrainer.linear(HeadSpecs.TASK_TRAINING));
+        double[] demandTrain = expectedLevel(task, rowsOf(taskLayout, tasks.stream().map(Sample::text).toList(), embedder));
+        DataSets.MmluSplit mmlu = data.mmlu();
+        FeatureLayout cLayout = HeadSpecs.COMPLEXITY_FEATURES;
+        List<float[]> cx = rowsOf(cLayout, texts(mmlu.train()), embedder);
+        var complexity = HeadTrainer.fit("complexity", cx, mmlu.train().stream().map(r -> dev.llmgateway.models.runtime
+                .RoutingScore.outcome(r.strongCorrect(), r.weakCorrect())).toList(), HeadTrainer.linear(HeadSpecs.COMPLEXITY_TRAINING));
+        double beta = HeadSpecs.COMPLEXITY_PARTIAL_CREDIT;
+        List<Double> gainScale = dev.llmgateway.models.runtime.RoutingScore.percentiles(gain(complexity, cx, beta));
+        List<Double> demandScale = dev.llmgateway.models.runtime.TaskDemand.percentiles(demandTrain);
+        List<DataSets.WizardRow> wizard = data.wizardDifficulty();
+        List<String> wizardTexts = wizard.stream().map(DataSets.WizardRow::text).toList();
+        double[] rated = wizard.stream().mapToDouble(DataSets.WizardRow::difficulty).toArray();
+        double[] heldGain = percentile(gainScale, gain(complexity, rowsOf(cLayout, texts(mmlu.heldOut()), embedder), beta));
+        double[] heldDemand = percentile(demandScale, expectedLevel(task, rowsOf(taskLayout, texts(mmlu.heldOut()), embedder)));
+        double[] wizGain = percentile(gainScale, gain(complexity, rowsOf(cLayout, wizardTexts, embedder), beta));
+        double[] wizDemand = percentile(demandScale, expectedLevel(task, rowsOf(taskLayout, wizardTexts, embedder)));
+        for (double w : new double[] {0, 0.25, 0.5, 0.75, 1}) {
+            double[] h = blend(heldGain, heldDemand, w);
+            double[] z = blend(wizGain, wizDemand, w);
+            System.out.printf("EXP demand blend w=%.2f held-out MMLU APGR %.3f | wizard spearman %.3f%n", w,
+                    curve(h, mmlu.heldOut()).apgr(), RankCorrelation.spearman(z, rated));
+        }
+    }
+
+    private static double[] expectedLevel(org.tribuo.Model<Label> model, List<float[]> rows) {
+        double[] moderate = HeadTrainer.probability(model, rows, dev.llmgateway.models.runtime.TaskDemand.MODERATE);
+        double[] demanding = HeadTrainer.probability(model, rows, dev.llmgateway.models.runtime.TaskDemand.DEMANDING);
+        double[] out = new double[rows.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = 0.5 * moderate[i] + demanding[i];
+        }
+        return out;
+    }
+
+    private static double[] percentile(List<Double> scale, double[] values) {
+        dev.llmgateway.models.runtime.TaskDemand t = new dev.llmgateway.models.runtime.TaskDemand(scale);
+        return java.util.Arrays.stream(values).map(t::percentile).toArray();
+    }
+
+    private static double[] blend(double[] a, double[] b, double w) {
+        double[] out = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = (1 - w) * a[i] + w * b[i];
+        }
+        return out;
     }
 
     /** An MMLU prompt without its lettered options and trailing "Answer:", as a chat user would ask it. */

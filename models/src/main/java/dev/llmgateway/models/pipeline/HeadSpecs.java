@@ -35,6 +35,22 @@ final class HeadSpecs {
     static final HeadTrainer.Settings COMPLEXITY_TRAINING = new HeadTrainer.Settings(10, 0.03, 8);
 
     /**
+     * The task head (light / moderate / demanding, project-written prompts): embedding per script,
+     * 2,048 hashed words/characters and prompt statistics (length and structure say much about how
+     * demanding a task is).
+     */
+    static final FeatureLayout TASK_FEATURES = new FeatureLayout(true,
+            Integer.getInteger("task.buckets", 2048), true, true);
+    static final HeadTrainer.Settings TASK_TRAINING = new HeadTrainer.Settings(
+            Integer.getInteger("task.epochs", 10), Double.parseDouble(System.getProperty("task.lr", "0.1")), 1);
+
+    /**
+     * Share of difficulty that comes from the task head's demand rather than the complexity head's
+     * gain (0 = gain alone). Overridable with {@code routing.demand-weight} for experiments.
+     */
+    static final double DEMAND_WEIGHT = Double.parseDouble(System.getProperty("routing.demand-weight", "0.5"));
+
+    /**
      * Weight of P(both wrong) in the routing gain ({@link dev.llmgateway.models.runtime.RoutingScore}).
      * Overridable with {@code complexity.partial-credit} for experiments.
      */

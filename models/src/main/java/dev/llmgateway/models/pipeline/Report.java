@@ -107,10 +107,18 @@ final class Report {
         md.append("## Routing (complexity head)\n\n")
                 .append("The head predicts the joint outcome of the strong model (gpt-4-1106-preview) and the weak ")
                 .append("model (Mixtral-8x7B) on a prompt: both right, only the strong one right, only the weak one ")
-                .append("right, both wrong. Routing ranks prompts by **difficulty**, the percentile (among the ")
-                .append("training prompts) of the expected gain of a strong call, P(only strong right) − P(only weak ")
-                .append("right) + ").append(String.format("%.2f", r.partialCredit()))
-                .append(" × P(both wrong); `complexity` is P(weak wrong) from the same head. ")
+                .append("right, both wrong. Its **gain** is the expected gain of a strong call, P(only strong right) − ")
+                .append("P(only weak right) + ").append(String.format("%.2f", r.scale().partialCredit()))
+                .append(" × P(both wrong); `complexity` is P(weak wrong) from the same head. ");
+        if (r.scale().demandWeight() > 0) {
+            md.append(String.format("Routing ranks prompts by **difficulty** = %.2f × the gain's percentile among the MMLU "
+                    + "training prompts + %.2f × the task head's **demand** percentile (the level of model a prompt "
+                    + "needs, learnt from the project's own prompts with judged levels; see models/README.md). ",
+                    1 - r.scale().demandWeight(), r.scale().demandWeight()));
+        } else {
+            md.append("Routing ranks prompts by **difficulty**, the gain's percentile among the training prompts. ");
+        }
+        md
                 .append("Prompts go to the strong model in order of falling difficulty. ")
                 .append("PGR = share of the strong–weak quality gap recovered; ")
                 .append("APGR = area under PGR over the strong-call share (random = 0.50, target ≥ 0.60); ")
@@ -152,13 +160,15 @@ final class Report {
                     100 * c.cpt80()));
         }
         Evaluation.ChatTransfer t = r.chatTransfer();
-        md.append(String.format("%n**Does it carry over to chat prompts? Not yet.** On the %d WizardLM test prompts, "
-                + "Spearman's correlation with WizardLM's human difficulty rating (1–10) is %.2f for difficulty and "
-                + "%.2f for complexity (0 = no relation). Both scores were learnt from MMLU's multiple-choice "
-                + "questions, where what a weak model gets wrong is a gap in subject knowledge; WizardLM rates long, "
-                + "multi-step tasks as hard. Until the head is trained on chat-style prompts with known outcomes, "
-                + "the scores rank knowledge questions, and a policy's hard rules and quality target carry the "
-                + "rest.%n", t.n(), t.difficultyRho(), t.complexityRho()));
+        md.append(String.format("%n**Does it carry over to chat prompts?** On the %d WizardLM test prompts (evaluation "
+                + "only), Spearman's correlation with WizardLM's human difficulty rating (1–10), where 0 means no "
+                + "relation: difficulty %.2f, the complexity head's gain %.2f, complexity %.2f", t.n(),
+                t.difficultyRho(), t.gainRho(), t.complexityRho()));
+        if (!Double.isNaN(t.demandRho())) {
+            md.append(String.format(", the task head's demand %.2f", t.demandRho()));
+        }
+        md.append(". The complexity head learnt from MMLU's multiple-choice questions, where what a weak model gets ")
+                .append("wrong is a gap in subject knowledge; WizardLM rates long, multi-step tasks as hard.\n");
         md.append("\nCalibration of the complexity score as P(weak model wrong): base rate, mean score, Brier score ")
                 .append("(a constant at the base rate scores rate × (1 − rate)) and expected calibration error over ")
                 .append(Calibration.BINS).append(" bins. RouterBench's weak model is Mixtral-8x7B chat, not the ")
@@ -205,8 +215,16 @@ final class Report {
         }
         complexity.put("wizardlm_spearman_difficulty", round(r.chatTransfer().difficultyRho()));
         complexity.put("wizardlm_spearman_complexity", round(r.chatTransfer().complexityRho()));
+        ObjectNode task = Jsonl.JSON.createObjectNode();
+        if (!Double.isNaN(r.chatTransfer().demandRho())) {
+            task.put("wizardlm_spearman_demand", round(r.chatTransfer().demandRho()));
+        }
         List<ModelManifest.Head> heads = manifest.heads().stream()
-                .map(h -> h.withMetrics(h.name().equals("intent") ? intent : complexity)).toList();
+                .map(h -> h.withMetrics(switch (h.name()) {
+                    case "intent" -> intent;
+                    case "complexity" -> complexity;
+                    default -> task;
+                })).toList();
         return new ModelManifest(manifest.version(), manifest.encoder(), heads);
     }
 

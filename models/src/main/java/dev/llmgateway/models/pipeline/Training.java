@@ -5,6 +5,7 @@ import dev.llmgateway.models.runtime.FeatureLayout;
 import dev.llmgateway.models.runtime.ModelBundle;
 import dev.llmgateway.models.runtime.ModelManifest;
 import dev.llmgateway.models.runtime.RoutingScore;
+import dev.llmgateway.models.runtime.TaskDemand;
 import dev.llmgateway.models.runtime.SentenceEncoder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,11 +14,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Trains both heads and writes them, with a manifest, into the module's resources. */
+/** Trains the heads and writes them, with a manifest, into the module's resources. */
 final class Training {
 
     static final String INTENT_FILE = "intent-head.onnx";
     static final String COMPLEXITY_FILE = "complexity-head.onnx";
+    static final String TASK_FILE = "task-head.onnx";
 
     private Training() {
     }
@@ -30,33 +32,76 @@ final class Training {
         }
         List<Sample> intent = data.intentTraining();
         System.out.printf("intent: %d project-written examples%n", intent.size());
-        ModelManifest.Head intentHead = trainHead(ModelBundle.INTENT, intent, HeadSpecs.INTENT_FEATURES,
-                HeadSpecs.INTENT_TRAINING, embedder, outDir.resolve(INTENT_FILE), null,
+        ModelManifest.Head intentHead = fit(ModelBundle.INTENT, intent, HeadSpecs.INTENT_FEATURES,
+                HeadSpecs.INTENT_TRAINING, embedder, outDir.resolve(INTENT_FILE)).head(null,
                 "models/training/intent-train.jsonl: " + intent.size()
-                        + " English and Chinese prompts written by the project (14 classes)", null);
+                        + " English and Chinese prompts written by the project (14 classes)", null, null);
 
         List<Sample> mmlu = data.mmlu().train().stream().map(DataSets.RoutedPrompt::asOutcomeSample).toList();
         System.out.printf("complexity: %d RouteLLM MMLU prompts (80%% split, seed %d)%n", mmlu.size(), DataSets.SPLIT_SEED);
-        ModelManifest.Head complexityHead = trainHead(ModelBundle.COMPLEXITY, mmlu, HeadSpecs.COMPLEXITY_FEATURES,
-                HeadSpecs.COMPLEXITY_TRAINING, embedder, outDir.resolve(COMPLEXITY_FILE), null,
+        Fitted complexity = fit(ModelBundle.COMPLEXITY, mmlu, HeadSpecs.COMPLEXITY_FEATURES,
+                HeadSpecs.COMPLEXITY_TRAINING, embedder, outDir.resolve(COMPLEXITY_FILE));
+        List<Sample> tasks = data.difficultyTraining();
+        double demandWeight = tasks.isEmpty() ? 0 : HeadSpecs.DEMAND_WEIGHT;
+        ModelManifest.Head complexityHead = complexity.head(null,
                 "RouteLLM MMLU dev set (lm-sys/RouteLLM, Apache-2.0; MMLU MIT), contaminated rows dropped, "
                         + "80% split with seed " + DataSets.SPLIT_SEED + "; label = joint outcome of "
                         + DataSets.STRONG + " (strong) and " + DataSets.WEAK_MMLU + " (weak): "
-                        + String.join(", ", RoutingScore.OUTCOMES) + "; difficulty quantiles over the same prompts",
-                HeadSpecs.COMPLEXITY_PARTIAL_CREDIT);
+                        + String.join(", ", RoutingScore.OUTCOMES) + "; gain quantiles over the same prompts",
+                routingScore(complexity, HeadSpecs.COMPLEXITY_PARTIAL_CREDIT, demandWeight), null);
+        List<ModelManifest.Head> heads = new ArrayList<>(List.of(intentHead, complexityHead));
+        if (!tasks.isEmpty()) {
+            System.out.printf("task: %d project-written prompts with a demand level%n", tasks.size());
+            Fitted task = fit(ModelBundle.TASK, tasks, HeadSpecs.TASK_FEATURES, HeadSpecs.TASK_TRAINING, embedder,
+                    outDir.resolve(TASK_FILE));
+            heads.add(task.head(null, "models/training/difficulty-train.jsonl: " + tasks.size()
+                    + " English and Chinese prompts written by the project, each with the level of model it needs "
+                    + "(light, moderate, demanding) as the project judged it; demand quantiles over the same prompts",
+                    null, taskDemand(task)));
+        }
 
         ModelManifest manifest = new ModelManifest(HeadSpecs.VERSION,
                 new ModelManifest.Encoder(SentenceEncoder.MODEL_NAME, encoderArtifact, SentenceEncoder.DIMENSIONS,
                         "mean over attention mask, L2-normalised", embedder.settings().maxTokens()),
-                List.of(intentHead, complexityHead));
+                heads);
         Manifests.write(manifest, outDir.resolve("manifest.json"));
         return manifest;
     }
 
-    private static ModelManifest.Head trainHead(String name, List<Sample> samples, FeatureLayout layout,
-                                                HeadTrainer.Settings settings, Embedder embedder, Path onnx,
-                                                String positiveLabel, String trainingData,
-                                                Double partialCredit) {
+    /** A trained head with the rows it was trained on. */
+    private record Fitted(String name, FeatureLayout layout, HeadTrainer.Settings settings, Path onnx,
+                          HeadTrainer.Trained trained, List<float[]> rows) {
+
+        ModelManifest.Head head(String positiveLabel, String trainingData, RoutingScore routing, TaskDemand demand) {
+            String trainer = String.format("Tribuo %s LinearSGDTrainer(LogMulticlass, AdaGrad lr=%s, epochs=%d, "
+                            + "minibatch=%d, seed=%d), exported with saveONNXModel",
+                    org.tribuo.Tribuo.VERSION, settings.learningRate(), settings.epochs(), settings.minibatch(),
+                    HeadTrainer.SEED);
+            return new ModelManifest.Head(name, HeadSpecs.VERSION, onnx.getFileName().toString(),
+                    Manifests.sha256(onnx), trained.labels(), positiveLabel, layout, trainer, trainingData,
+                    NullNode.getInstance(), routing, demand);
+        }
+
+        /** The head's output for every training row, one array of label probabilities per row. */
+        List<float[]> outputs() {
+            List<double[]> columns = new ArrayList<>();
+            for (String label : trained.labels()) {
+                columns.add(HeadTrainer.probability(trained.model(), rows, label));
+            }
+            List<float[]> out = new ArrayList<>(rows.size());
+            for (int i = 0; i < rows.size(); i++) {
+                float[] row = new float[columns.size()];
+                for (int c = 0; c < row.length; c++) {
+                    row[c] = (float) columns.get(c)[i];
+                }
+                out.add(row);
+            }
+            return out;
+        }
+    }
+
+    private static Fitted fit(String name, List<Sample> samples, FeatureLayout layout, HeadTrainer.Settings settings,
+                              Embedder embedder, Path onnx) {
         List<String> texts = samples.stream().map(Sample::text).toList();
         List<float[]> embeddings = embedder.embed(texts);
         List<float[]> rows = new ArrayList<>();
@@ -68,32 +113,21 @@ final class Training {
         HeadTrainer.Trained trained = HeadTrainer.train(name, rows, labels, settings, onnx);
         System.out.printf("%s head trained in %.1f s, labels %s%n", name, (System.nanoTime() - start) / 1e9,
                 trained.labels());
-        String trainer = String.format("Tribuo %s LinearSGDTrainer(LogMulticlass, AdaGrad lr=%s, epochs=%d, "
-                        + "minibatch=%d, seed=%d), exported with saveONNXModel",
-                org.tribuo.Tribuo.VERSION, settings.learningRate(), settings.epochs(), settings.minibatch(),
-                HeadTrainer.SEED);
-        RoutingScore routing = partialCredit == null ? null : routingScore(trained, rows, partialCredit);
-        return new ModelManifest.Head(name, HeadSpecs.VERSION, onnx.getFileName().toString(),
-                Manifests.sha256(onnx), trained.labels(), positiveLabel, layout, trainer, trainingData,
-                NullNode.getInstance(), routing);
+        return new Fitted(name, layout, settings, onnx, trained, rows);
     }
 
     /** The gain of every training prompt under the trained head, summarised as percentiles. */
-    private static RoutingScore routingScore(HeadTrainer.Trained trained, List<float[]> rows, double partialCredit) {
-        int[] columns = RoutingScore.columns(trained.labels());
-        RoutingScore provisional = new RoutingScore(partialCredit, List.of(0.0, 1.0));
-        List<double[]> p = new ArrayList<>();
-        for (String label : trained.labels()) {
-            p.add(HeadTrainer.probability(trained.model(), rows, label));
-        }
-        double[] gains = new double[rows.size()];
-        float[] row = new float[trained.labels().size()];
-        for (int i = 0; i < gains.length; i++) {
-            for (int c = 0; c < row.length; c++) {
-                row[c] = (float) p.get(c)[i];
-            }
-            gains[i] = provisional.gain(row, columns);
-        }
-        return new RoutingScore(partialCredit, RoutingScore.percentiles(gains));
+    private static RoutingScore routingScore(Fitted head, double partialCredit, double demandWeight) {
+        int[] columns = RoutingScore.columns(head.trained().labels());
+        RoutingScore provisional = new RoutingScore(partialCredit, List.of(0.0, 1.0), demandWeight);
+        double[] gains = head.outputs().stream().mapToDouble(p -> provisional.gain(p, columns)).toArray();
+        return new RoutingScore(partialCredit, RoutingScore.percentiles(gains), demandWeight);
+    }
+
+    /** The expected level of every training prompt under the trained task head, as percentiles. */
+    private static TaskDemand taskDemand(Fitted head) {
+        int[] columns = TaskDemand.columns(head.trained().labels());
+        return new TaskDemand(TaskDemand.percentiles(
+                head.outputs().stream().mapToDouble(p -> TaskDemand.expected(p, columns)).toArray()));
     }
 }

@@ -9,10 +9,11 @@ import java.util.List;
  * @param intentLabels the intent head's labels, in the order of {@code intentProbabilities}
  * @param complexity probability that a cheap model's answer is not good enough
  * @param strongGain expected quality gained by calling the strong model ({@link RoutingScore})
+ * @param demand the task head's demand percentile ({@link TaskDemand}), NaN without a task head
  * @param difficulty share of training prompts with a lower {@code strongGain}, 0..1: what routing ranks by
  */
 public record Analysis(float[] embedding, List<String> intentLabels, float[] intentProbabilities,
-                       double complexity, double strongGain, double difficulty) {
+                       double complexity, double strongGain, double demand, double difficulty) {
 
     public int topIntent() {
         int best = 0;

@@ -13,8 +13,12 @@ public final class BundleSession implements AutoCloseable {
     private final Predictor<float[], float[]> complexity;
     private final int[] outcomeColumns;
     private final RoutingScore routing;
+    private final ModelManifest.Head taskSpec;
+    private final Predictor<float[], float[]> task;
+    private final int[] levelColumns;
 
-    BundleSession(EncoderSession encoder, OnnxHead intentHead, OnnxHead complexityHead) {
+    /** {@code taskHead} may be null: difficulty then comes from the complexity head alone. */
+    BundleSession(EncoderSession encoder, OnnxHead intentHead, OnnxHead complexityHead, OnnxHead taskHead) {
         this.encoder = encoder;
         this.intentSpec = intentHead.spec();
         this.complexitySpec = complexityHead.spec();
@@ -25,6 +29,12 @@ public final class BundleSession implements AutoCloseable {
         if (routing == null) {
             throw new ModelMissingException("complexity head has no routing score in the manifest");
         }
+        this.taskSpec = taskHead == null ? null : taskHead.spec();
+        if (taskSpec != null && taskSpec.demand() == null) {
+            throw new ModelMissingException("task head has no demand scale in the manifest");
+        }
+        this.task = taskHead == null ? null : taskHead.newPredictor();
+        this.levelColumns = taskHead == null ? null : TaskDemand.columns(taskSpec.labels());
     }
 
     public Analysis analyze(String text) {
@@ -33,8 +43,15 @@ public final class BundleSession implements AutoCloseable {
             float[] intentProbabilities = intent.predict(intentSpec.features().build(text, embedding));
             float[] outcomes = complexity.predict(complexitySpec.features().build(text, embedding));
             double gain = routing.gain(outcomes, outcomeColumns);
+            double demand = Double.NaN;
+            double difficulty = routing.difficulty(gain);
+            if (task != null) {
+                float[] levels = task.predict(taskSpec.features().build(text, embedding));
+                demand = taskSpec.demand().percentile(TaskDemand.expected(levels, levelColumns));
+                difficulty = routing.difficulty(gain, demand);
+            }
             return new Analysis(embedding, intentSpec.labels(), intentProbabilities,
-                    RoutingScore.complexity(outcomes, outcomeColumns), gain, routing.difficulty(gain));
+                    RoutingScore.complexity(outcomes, outcomeColumns), gain, demand, difficulty);
         } catch (TranslateException e) {
             throw new IllegalStateException("classification head failed", e);
         }
@@ -44,6 +61,9 @@ public final class BundleSession implements AutoCloseable {
     public void close() {
         intent.close();
         complexity.close();
+        if (task != null) {
+            task.close();
+        }
         encoder.close();
     }
 }

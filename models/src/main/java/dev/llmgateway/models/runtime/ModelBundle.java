@@ -13,7 +13,8 @@ import java.util.HexFormat;
 
 /**
  * The shipped models, loaded together: the sentence encoder plus the {@value #INTENT} and
- * {@value #COMPLEXITY} heads named in {@code manifest.json}, each checked against its sha256.
+ * {@value #COMPLEXITY} heads named in {@code manifest.json}, and the {@value #TASK} head when the
+ * manifest names one, each checked against its sha256.
  *
  * <p>Thread-safe; each thread works through its own {@link BundleSession}.
  */
@@ -21,6 +22,7 @@ public final class ModelBundle implements AutoCloseable {
 
     public static final String INTENT = "intent";
     public static final String COMPLEXITY = "complexity";
+    public static final String TASK = "task";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -28,12 +30,15 @@ public final class ModelBundle implements AutoCloseable {
     private final SentenceEncoder encoder;
     private final OnnxHead intent;
     private final OnnxHead complexity;
+    private final OnnxHead task;
 
-    private ModelBundle(ModelManifest manifest, SentenceEncoder encoder, OnnxHead intent, OnnxHead complexity) {
+    private ModelBundle(ModelManifest manifest, SentenceEncoder encoder, OnnxHead intent, OnnxHead complexity,
+                        OnnxHead task) {
         this.manifest = manifest;
         this.encoder = encoder;
         this.intent = intent;
         this.complexity = complexity;
+        this.task = task;
     }
 
     /** Loads the models shipped in this jar; throws {@link ModelMissingException} when any is absent. */
@@ -54,15 +59,19 @@ public final class ModelBundle implements AutoCloseable {
             throw new UncheckedIOException("unreadable model manifest", e);
         }
         OnnxHead intent = null;
-        SentenceEncoder encoder = null;
+        OnnxHead complexity = null;
+        OnnxHead task = null;
         try {
             intent = openHead(manifest, INTENT, reader);
-            OnnxHead complexity = openHead(manifest, COMPLEXITY, reader);
-            encoder = SentenceEncoder.fromClasspath(settings);
-            return new ModelBundle(manifest, encoder, intent, complexity);
+            complexity = openHead(manifest, COMPLEXITY, reader);
+            task = manifest.head(TASK).isPresent() ? openHead(manifest, TASK, reader) : null;
+            SentenceEncoder encoder = SentenceEncoder.fromClasspath(settings);
+            return new ModelBundle(manifest, encoder, intent, complexity, task);
         } catch (RuntimeException e) {
-            if (intent != null) {
-                intent.close();
+            for (OnnxHead head : new OnnxHead[] {intent, complexity, task}) {
+                if (head != null) {
+                    head.close();
+                }
             }
             throw e;
         }
@@ -92,13 +101,16 @@ public final class ModelBundle implements AutoCloseable {
     }
 
     public BundleSession newSession() {
-        return new BundleSession(encoder.newSession(), intent, complexity);
+        return new BundleSession(encoder.newSession(), intent, complexity, task);
     }
 
     @Override
     public void close() {
         intent.close();
         complexity.close();
+        if (task != null) {
+            task.close();
+        }
         encoder.close();
     }
 

@@ -35,11 +35,12 @@ public record ModelManifest(String version, Encoder encoder, List<Head> heads) {
      * @param metrics free-form numbers from the evaluation run, for people and dashboards
      * @param routing how the complexity head's outcome probabilities become routing numbers; null
      *                for other heads
+     * @param demand how the task head's levels become a routing number; null for other heads
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Head(String name, String version, String file, String sha256, List<String> labels,
                        String positiveLabel, FeatureLayout features, String trainer,
-                       String trainingData, JsonNode metrics, RoutingScore routing) {
+                       String trainingData, JsonNode metrics, RoutingScore routing, TaskDemand demand) {
 
         public Head {
             labels = List.copyOf(labels);
@@ -48,7 +49,7 @@ public record ModelManifest(String version, Encoder encoder, List<Head> heads) {
         /** The same head with {@code metrics} in place of its current ones. */
         public Head withMetrics(JsonNode newMetrics) {
             return new Head(name, version, file, sha256, labels, positiveLabel, features, trainer, trainingData,
-                    newMetrics, routing);
+                    newMetrics, routing, demand);
         }
     }
 }

@@ -22,9 +22,12 @@ import java.util.List;
  *
  * @param partialCredit weight of P(both wrong) in the gain, 0..1
  * @param quantiles gain at each percentile of the training prompts, ascending (at least two values)
+ * @param demandWeight share of a prompt's difficulty that comes from the task head's demand
+ *                     ({@link TaskDemand}) when the bundle has one: difficulty = (1 − w) × the gain's
+ *                     percentile + w × the demand's percentile; 0 = the gain alone
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record RoutingScore(double partialCredit, List<Double> quantiles) {
+public record RoutingScore(double partialCredit, List<Double> quantiles, double demandWeight) {
 
     public static final String BOTH_RIGHT = "both_right";
     public static final String ONLY_STRONG_RIGHT = "only_strong_right";
@@ -33,14 +36,9 @@ public record RoutingScore(double partialCredit, List<Double> quantiles) {
     public static final List<String> OUTCOMES = List.of(BOTH_RIGHT, ONLY_STRONG_RIGHT, ONLY_WEAK_RIGHT, BOTH_WRONG);
 
     public RoutingScore {
-        quantiles = List.copyOf(quantiles);
-        if (quantiles.size() < 2) {
-            throw new IllegalArgumentException("routing score needs at least two quantiles");
-        }
-        for (int i = 1; i < quantiles.size(); i++) {
-            if (quantiles.get(i) < quantiles.get(i - 1)) {
-                throw new IllegalArgumentException("routing score quantiles must ascend");
-            }
+        quantiles = Percentiles.checked(quantiles);
+        if (!(demandWeight >= 0 && demandWeight <= 1)) {
+            throw new IllegalArgumentException("demandWeight must be in 0..1");
         }
     }
 
@@ -76,41 +74,17 @@ public record RoutingScore(double partialCredit, List<Double> quantiles) {
 
     /** The share of training prompts with a lower gain, interpolated between percentiles. */
     public double difficulty(double gain) {
-        int last = quantiles.size() - 1;
-        if (gain <= quantiles.get(0)) {
-            return 0;
-        }
-        if (gain >= quantiles.get(last)) {
-            return 1;
-        }
-        int lo = 0;
-        int hi = last;
-        while (hi - lo > 1) {
-            int mid = (lo + hi) >>> 1;
-            if (quantiles.get(mid) <= gain) {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        double a = quantiles.get(lo);
-        double b = quantiles.get(hi);
-        double within = b > a ? (gain - a) / (b - a) : 0;
-        return (lo + within) / last;
+        return Percentiles.rank(quantiles, gain);
+    }
+
+    /** Difficulty from the gain and the task head's demand percentile ({@link #demandWeight}). */
+    public double difficulty(double gain, double demandPercentile) {
+        return (1 - demandWeight) * difficulty(gain) + demandWeight * demandPercentile;
     }
 
     /** The percentiles 0..100 of {@code gains} (which need not be sorted). */
     public static List<Double> percentiles(double[] gains) {
-        double[] sorted = gains.clone();
-        java.util.Arrays.sort(sorted);
-        Double[] out = new Double[101];
-        for (int q = 0; q <= 100; q++) {
-            double pos = q / 100.0 * (sorted.length - 1);
-            int i = (int) Math.floor(pos);
-            int j = Math.min(sorted.length - 1, i + 1);
-            out[q] = sorted[i] + (pos - i) * (sorted[j] - sorted[i]);
-        }
-        return List.of(out);
+        return Percentiles.of(gains);
     }
 
     private static double clamp01(double v) {

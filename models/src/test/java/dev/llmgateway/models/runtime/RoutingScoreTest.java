@@ -36,13 +36,13 @@ class RoutingScoreTest {
         // both wrong 0.2, both right 0.4, only weak 0.1, only strong 0.3
         float[] p = {0.2f, 0.4f, 0.1f, 0.3f};
         assertEquals(0.5, RoutingScore.complexity(p, columns), 1e-6);
-        assertEquals(0.3 - 0.1 + 0.25 * 0.2, new RoutingScore(0.25, List.of(0.0, 1.0)).gain(p, columns), 1e-6);
-        assertEquals(0.2, new RoutingScore(0, List.of(0.0, 1.0)).gain(p, columns), 1e-6);
+        assertEquals(0.3 - 0.1 + 0.25 * 0.2, new RoutingScore(0.25, List.of(0.0, 1.0), 0).gain(p, columns), 1e-6);
+        assertEquals(0.2, new RoutingScore(0, List.of(0.0, 1.0), 0).gain(p, columns), 1e-6);
     }
 
     @Test
     void difficulty_interpolatesBetweenPercentilesAndClampsOutside() {
-        RoutingScore score = new RoutingScore(0, List.of(-0.2, 0.0, 0.1, 0.5, 0.6));
+        RoutingScore score = new RoutingScore(0, List.of(-0.2, 0.0, 0.1, 0.5, 0.6), 0);
         assertEquals(0.0, score.difficulty(-0.5));
         assertEquals(0.0, score.difficulty(-0.2));
         assertEquals(0.125, score.difficulty(-0.1), 1e-9);
@@ -63,13 +63,31 @@ class RoutingScoreTest {
         assertEquals(0.0, q.get(0), 1e-12);
         assertEquals(0.37, q.get(37), 1e-12);
         assertEquals(1.0, q.get(100), 1e-12);
-        RoutingScore score = new RoutingScore(0, q);
+        RoutingScore score = new RoutingScore(0, q, 0);
         assertEquals(0.42, score.difficulty(0.42), 1e-9);
     }
 
     @Test
     void constructor_descendingQuantiles_isRejected() {
-        assertThrows(IllegalArgumentException.class, () -> new RoutingScore(0, List.of(0.5, 0.1)));
-        assertThrows(IllegalArgumentException.class, () -> new RoutingScore(0, List.of(0.5)));
+        assertThrows(IllegalArgumentException.class, () -> new RoutingScore(0, List.of(0.5, 0.1), 0));
+        assertThrows(IllegalArgumentException.class, () -> new RoutingScore(0, List.of(0.5), 0));
+    }
+
+    @Test
+    void difficulty_withDemand_blendsThePercentilesByTheirWeight() {
+        RoutingScore score = new RoutingScore(0, List.of(0.0, 1.0), 0.25);
+        assertEquals(0.75 * 0.4 + 0.25 * 0.8, score.difficulty(0.4, 0.8), 1e-12);
+        assertEquals(0.4, new RoutingScore(0, List.of(0.0, 1.0), 0).difficulty(0.4, 0.8), 1e-12);
+        assertThrows(IllegalArgumentException.class, () -> new RoutingScore(0, List.of(0.0, 1.0), 1.5));
+    }
+
+    @Test
+    void taskDemand_expectedLevelAndPercentile() {
+        int[] columns = TaskDemand.columns(List.of(TaskDemand.DEMANDING, TaskDemand.LIGHT, TaskDemand.MODERATE));
+        assertArrayEquals(new int[] {1, 2, 0}, columns);
+        float[] p = {0.2f, 0.5f, 0.3f}; // demanding, light, moderate
+        assertEquals(0.5 * 0.3 + 0.2, TaskDemand.expected(p, columns), 1e-6);
+        assertEquals(0.5, new TaskDemand(List.of(0.0, 0.5, 1.0)).percentile(0.5), 1e-12);
+        assertThrows(ModelMissingException.class, () -> TaskDemand.columns(List.of("light", "heavy")));
     }
 }
