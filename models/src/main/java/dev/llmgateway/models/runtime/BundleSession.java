@@ -25,6 +25,10 @@ public final class BundleSession implements AutoCloseable {
         }
     }
 
+    EncoderSession encoder() {
+        return encoder;
+    }
+
     public Analysis analyze(String text) {
         float[] embedding = encoder.embed(text);
         try {
