@@ -32,8 +32,9 @@ public final class BundleSession implements AutoCloseable {
     public Analysis analyze(String text) {
         float[] embedding = encoder.embed(text);
         try {
-            float[] intentProbabilities = intent.predict(intentSpec.features().build(text, embedding));
-            float[] complexityProbabilities = complexity.predict(complexitySpec.features().build(text, embedding));
+            FeatureText features = FeatureText.of(text); // both heads read the same text: hash it once
+            float[] intentProbabilities = intent.predict(intentSpec.features().build(features, embedding));
+            float[] complexityProbabilities = complexity.predict(complexitySpec.features().build(features, embedding));
             return new Analysis(embedding, intentSpec.labels(), intentProbabilities,
                     complexityProbabilities[positiveColumn]);
         } catch (TranslateException e) {

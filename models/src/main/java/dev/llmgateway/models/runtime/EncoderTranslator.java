@@ -39,6 +39,12 @@ final class EncoderTranslator implements Translator<String, float[]> {
         this.tokenizer = tokenizer;
         this.maxTokens = maxTokens;
         this.maxChars = maxTokens * CHARS_PER_TOKEN_BOUND;
+        this.idsBuffer = DirectBuffers.longs(maxTokens);
+        this.maskBuffer = DirectBuffers.longs(maxTokens);
+        for (int i = 0; i < maxTokens; i++) {
+            maskBuffer.put(i, 1);
+        }
+        this.typesBuffer = DirectBuffers.longs(maxTokens);
     }
 
     /** The arrays are built with their batch dimension already; DJL's default would add another. */
@@ -47,16 +53,27 @@ final class EncoderTranslator implements Translator<String, float[]> {
         return null;
     }
 
+    /**
+     * The model inputs go to ONNX Runtime through direct buffers this translator keeps (see
+     * {@link HeadTranslator}: from heap buffers ONNX Runtime allocates and copies on every call).
+     * A translator belongs to one predictor, used by one thread at a time.
+     */
+    private final LongBuffer idsBuffer;
+    private final LongBuffer maskBuffer;
+    private final LongBuffer typesBuffer;
+
     @Override
     public NDList processInput(TranslatorContext ctx, String text) {
         long[] ids = tokenIds(text);
-        long[] mask = new long[ids.length];
-        Arrays.fill(mask, 1); // one text, no padding: every token is attended to
+        idsBuffer.clear();
+        idsBuffer.put(ids).flip();
+        maskBuffer.clear().limit(ids.length); // all ones: one text, no padding, every token attended to
+        typesBuffer.clear().limit(ids.length); // all zeros: one segment
         NDManager manager = ctx.getNDManager();
         return new NDList(
-                row(manager, "input_ids", ids),
-                row(manager, "attention_mask", mask),
-                row(manager, "token_type_ids", new long[ids.length]));
+                row(manager, "input_ids", idsBuffer),
+                row(manager, "attention_mask", maskBuffer),
+                row(manager, "token_type_ids", typesBuffer));
     }
 
     /**
@@ -160,8 +177,8 @@ final class EncoderTranslator implements Translator<String, float[]> {
         return text.substring(0, end);
     }
 
-    private static NDArray row(NDManager manager, String name, long[] values) {
-        NDArray array = manager.create(LongBuffer.wrap(values), new Shape(1, values.length), DataType.INT64);
+    private static NDArray row(NDManager manager, String name, LongBuffer values) {
+        NDArray array = manager.create(values, new Shape(1, values.remaining()), DataType.INT64);
         array.setName(name);
         return array;
     }

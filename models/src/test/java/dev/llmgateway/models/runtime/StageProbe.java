@@ -71,6 +71,12 @@ public final class StageProbe {
             stages.put("statistics", PromptStatistics::of);
             stages.put("build intent row (all blocks)", t -> intent.build(t, embedding));
             stages.put("build complexity row (all blocks)", t -> complexity.build(t, embedding));
+            stages.put("lexical hashes only (once per text)", LexicalFeatures::hashes);
+            stages.put("both rows from one FeatureText", t -> {
+                FeatureText shared = FeatureText.of(t);
+                intent.build(shared, embedding);
+                return complexity.build(shared, embedding);
+            });
             stages.put("intent head predict (DJL)", t -> intentHead.predict(intent.build("x", embedding)));
             stages.put("complexity head predict (DJL)", t -> complexityHead.predict(complexity.build("x", embedding)));
             stages.put("  (of which build 'x' rows)", t -> {
