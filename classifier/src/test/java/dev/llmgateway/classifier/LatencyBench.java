@@ -36,8 +36,8 @@ public final class LatencyBench {
                 : new int[] {ClassifierSettings.defaults().maxTokens()};
         System.out.printf("cores=%d, %d s per scenario, budget 1 s (no caller gives up), cache off%n%n",
                 Runtime.getRuntime().availableProcessors(), seconds);
-        System.out.println("| encoder max tokens | prompt tokens | callers | calls | refused | p50 ms | p90 ms | p99 ms | max ms | calls/s |");
-        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        System.out.println("| encoder max tokens | prompt tokens | callers | calls | refused | p50 ms | p90 ms | p99 ms | max ms | calls/s | worker CPU ms/call |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (int maxTokens : maxTokensList) {
             ClassifierSettings settings = new ClassifierSettings(Runtime.getRuntime().availableProcessors(),
                     64, Duration.ofSeconds(1), maxTokens, 0);
@@ -85,6 +85,7 @@ public final class LatencyBench {
         String body = promptOfAbout(promptTokens - 3);
         long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         AtomicInteger refused = new AtomicInteger();
+        long workerCpuBefore = workerCpuNanos();
         List<Future<long[]>> results = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(callers)) {
             for (int c = 0; c < callers; c++) {
@@ -110,12 +111,29 @@ public final class LatencyBench {
                 all = merged;
             }
             Arrays.sort(all);
+            double cpuPerCall = ms(workerCpuNanos() - workerCpuBefore) / Math.max(1, all.length - refused.get());
             if (print) {
-                System.out.printf("| %d | ~%d | %d | %d | %d | %.1f | %.1f | %.1f | %.1f | %.0f |%n", maxTokens,
+                System.out.printf("| %d | ~%d | %d | %d | %d | %.1f | %.1f | %.1f | %.1f | %.0f | %.2f |%n", maxTokens,
                         promptTokens, callers, all.length, refused.get(), ms(pct(all, 0.50)), ms(pct(all, 0.90)),
-                        ms(pct(all, 0.99)), ms(all[all.length - 1]), all.length / (double) seconds);
+                        ms(pct(all, 0.99)), ms(all[all.length - 1]), all.length / (double) seconds, cpuPerCall);
             }
         }
+    }
+
+    /**
+     * CPU time the classifier's worker threads have used so far. Per call it is the work a
+     * classification costs, which other processes on a shared machine disturb much less than
+     * they disturb wall-clock latency.
+     */
+    private static long workerCpuNanos() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith("classifier-")) {
+                total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return total;
     }
 
     private static long pct(long[] sorted, double q) {

@@ -37,16 +37,21 @@ public final class BundleSession implements AutoCloseable {
         this.levelColumns = taskHead == null ? null : TaskDemand.columns(taskSpec.labels());
     }
 
+    EncoderSession encoder() {
+        return encoder;
+    }
+
     public Analysis analyze(String text) {
         float[] embedding = encoder.embed(text);
         try {
-            float[] intentProbabilities = intent.predict(intentSpec.features().build(text, embedding));
-            float[] outcomes = complexity.predict(complexitySpec.features().build(text, embedding));
+            FeatureText features = FeatureText.of(text); // every head reads the same text: hash it once
+            float[] intentProbabilities = intent.predict(intentSpec.features().build(features, embedding));
+            float[] outcomes = complexity.predict(complexitySpec.features().build(features, embedding));
             double gain = routing.gain(outcomes, outcomeColumns);
             double demand = Double.NaN;
             double difficulty = routing.difficulty(gain);
             if (task != null) {
-                float[] levels = task.predict(taskSpec.features().build(text, embedding));
+                float[] levels = task.predict(taskSpec.features().build(features, embedding));
                 demand = taskSpec.demand().percentile(TaskDemand.expected(levels, levelColumns));
                 difficulty = routing.difficulty(gain, demand);
             }

@@ -42,20 +42,24 @@ public record FeatureLayout(boolean embedding, int lexicalBuckets, boolean stati
     }
 
     public float[] build(String text, float[] sentenceEmbedding) {
+        return build(FeatureText.of(text), sentenceEmbedding);
+    }
+
+    /** The head input for {@code text}; layouts built from the same {@link FeatureText} share its work. */
+    public float[] build(FeatureText text, float[] sentenceEmbedding) {
         float[] out = new float[size()];
         int offset = 0;
         if (embedding) {
-            int at = embeddingPerScript && Script.mostlyHan(text) ? sentenceEmbedding.length : 0;
+            int at = embeddingPerScript && text.mostlyHan() ? sentenceEmbedding.length : 0;
             System.arraycopy(sentenceEmbedding, 0, out, at, sentenceEmbedding.length);
             offset = embeddingWidth();
         }
         if (lexicalBuckets > 0) {
-            float[] lexical = LexicalFeatures.hashed(text, lexicalBuckets);
-            System.arraycopy(lexical, 0, out, offset, lexical.length);
-            offset += lexical.length;
+            LexicalFeatures.fill(text.hashes(), out, offset, lexicalBuckets);
+            offset += lexicalBuckets;
         }
         if (statistics) {
-            float[] stats = PromptStatistics.of(text);
+            float[] stats = text.statistics();
             System.arraycopy(stats, 0, out, offset, stats.length);
         }
         return out;

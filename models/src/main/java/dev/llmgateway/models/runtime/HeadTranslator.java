@@ -9,8 +9,18 @@ import ai.djl.translate.Translator;
 import ai.djl.translate.TranslatorContext;
 import java.nio.FloatBuffer;
 
-/** One feature row in, one row of class probabilities out. */
+/**
+ * One feature row in, one row of class probabilities out.
+ *
+ * <p>The row goes to ONNX Runtime through a direct buffer that this translator keeps: from a heap
+ * buffer ONNX Runtime would allocate a fresh direct one per call and copy into it, which measured
+ * about 0.1 ms for the intent head's 8,960 floats, four times the head's own inference. A
+ * translator belongs to one predictor, which one thread uses at a time, and the tensor over the
+ * buffer is closed before {@code predict} returns.
+ */
 final class HeadTranslator implements Translator<float[], float[]> {
+
+    private FloatBuffer input = DirectBuffers.floats(0);
 
     @Override
     public Batchifier getBatchifier() {
@@ -19,8 +29,12 @@ final class HeadTranslator implements Translator<float[], float[]> {
 
     @Override
     public NDList processInput(TranslatorContext ctx, float[] features) {
-        NDArray row = ctx.getNDManager().create(
-                FloatBuffer.wrap(features), new Shape(1, features.length), DataType.FLOAT32);
+        if (input.capacity() < features.length) {
+            input = DirectBuffers.floats(features.length);
+        }
+        input.clear();
+        input.put(features).flip();
+        NDArray row = ctx.getNDManager().create(input, new Shape(1, features.length), DataType.FLOAT32);
         return new NDList(row);
     }
 

@@ -100,6 +100,14 @@ public final class ModelBundle implements AutoCloseable {
         return manifest;
     }
 
+    OnnxHead intentHead() {
+        return intent;
+    }
+
+    OnnxHead complexityHead() {
+        return complexity;
+    }
+
     public BundleSession newSession() {
         return new BundleSession(encoder.newSession(), intent, complexity, task);
     }

@@ -34,11 +34,11 @@ public final class PromptStatistics {
                 lines++;
             } else if (c == '?' || c == '？') {
                 questions++;
-            } else if (Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) {
+            } else if (LexicalFeatures.isHan(c)) {
                 han++;
             }
         }
-        int words = text.isBlank() ? 0 : text.trim().split("\\s+").length;
+        int words = words(text);
         float n = Math.max(1, chars);
         return new float[] {
             (float) (Math.log1p(chars) / 10),
@@ -53,17 +53,69 @@ public final class PromptStatistics {
         };
     }
 
-    /** Lines that look like multiple-choice options: "A.", "B)", "(C)", "D:". */
-    private static int options(String text) {
-        int count = 0;
-        for (String line : text.split("\n")) {
-            String s = line.strip();
-            if (s.length() >= 2 && s.charAt(0) == '(' && s.length() >= 3) {
-                s = s.substring(1);
+    /**
+     * What {@code text.isBlank() ? 0 : text.trim().split("\\s+").length} counts, without the regex
+     * and the strings: the runs of characters other than {@code [ \t\n\x0B\f\r]} between the
+     * ends that {@link String#trim} cuts (and 1 when {@code trim} leaves nothing of a text that
+     * isn't blank, as {@code "".split} gives one empty string).
+     */
+    static int words(String text) {
+        if (text.isBlank()) {
+            return 0;
+        }
+        int start = 0;
+        int end = text.length();
+        while (start < end && text.charAt(start) <= ' ') {
+            start++;
+        }
+        while (end > start && text.charAt(end - 1) <= ' ') {
+            end--;
+        }
+        if (start == end) {
+            return 1;
+        }
+        int words = 0;
+        boolean inWord = false;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            boolean space = c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+            if (!space && !inWord) {
+                words++;
             }
-            if (s.length() >= 2 && s.charAt(0) >= 'A' && s.charAt(0) <= 'H' && ".):".indexOf(s.charAt(1)) >= 0) {
+            inWord = !space;
+        }
+        return words;
+    }
+
+    /**
+     * Lines that look like multiple-choice options: "A.", "B)", "(C)", "D:". Each line is read in
+     * place between its line breaks with {@link String#strip}'s rule (whitespace code points off
+     * both ends); same count as splitting the text at {@code \n} and stripping every line.
+     */
+    static int options(String text) {
+        int count = 0;
+        int lineStart = 0;
+        while (lineStart <= text.length()) {
+            int lineEnd = text.indexOf('\n', lineStart);
+            if (lineEnd < 0) {
+                lineEnd = text.length();
+            }
+            int start = lineStart;
+            int end = lineEnd;
+            while (start < end && Character.isWhitespace(text.codePointAt(start))) {
+                start += Character.charCount(text.codePointAt(start));
+            }
+            while (end > start && Character.isWhitespace(text.codePointBefore(end))) {
+                end -= Character.charCount(text.codePointBefore(end));
+            }
+            if (end - start >= 3 && text.charAt(start) == '(') {
+                start++;
+            }
+            if (end - start >= 2 && text.charAt(start) >= 'A' && text.charAt(start) <= 'H'
+                    && ".):".indexOf(text.charAt(start + 1)) >= 0) {
                 count++;
             }
+            lineStart = lineEnd + 1;
         }
         return count;
     }

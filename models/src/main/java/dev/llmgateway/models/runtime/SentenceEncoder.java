@@ -33,7 +33,7 @@ public final class SentenceEncoder implements AutoCloseable {
     /** Loads the model; throws {@link ModelMissingException} when the model jar is not on the class path. */
     public static SentenceEncoder fromClasspath(EncoderSettings settings) {
         OfflineDjl.forbidDownloads();
-        HuggingFaceTokenizer tokenizer = loadTokenizer(settings.maxTokens());
+        HuggingFaceTokenizer tokenizer = loadTokenizer();
         try {
             Model model = OfflineDjl.loadOnnx(MODEL_NAME, OfflineDjl.resource(ONNX_RESOURCE),
                     settings.intraOpThreads());
@@ -44,11 +44,13 @@ public final class SentenceEncoder implements AutoCloseable {
         }
     }
 
-    private static HuggingFaceTokenizer loadTokenizer(int maxTokens) {
-        // no padding: one text per call, so padding would only add work
+    private static HuggingFaceTokenizer loadTokenizer() {
+        // no padding: one text per call, so padding would only add work. No truncation either:
+        // EncoderTranslator tokenises only a prefix that holds the first maxTokens tokens and cuts
+        // there itself, which gives the same ids as the tokenizer's truncation without building
+        // the overflowing encodings the tokenizer would make of the rest.
         Map<String, String> options = Map.of(
-                "maxLength", Integer.toString(maxTokens),
-                "truncation", "true",
+                "truncation", "false",
                 "padding", "false");
         try (InputStream in = OfflineDjl.resource(TOKENIZER_RESOURCE)) {
             return HuggingFaceTokenizer.newInstance(in, options);
