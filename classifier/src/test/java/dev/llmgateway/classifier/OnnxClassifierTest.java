@@ -79,4 +79,14 @@ class OnnxClassifierTest {
         double easy = classify("Which color do you get by mixing blue and yellow?").complexity();
         assertTrue(hard > easy, "hard " + hard + " vs easy " + easy);
     }
+
+    @Test
+    void classify_debuggingTaskWithCode_isMoreDifficultThanSmallTalk() {
+        double hard = classify("My service deadlocks under load. The thread dump shows two threads waiting for a pool "
+                + "connection while holding a synchronized lock on OrderService:\n\n@Transactional\n"
+                + "public synchronized void place(Order o) { repo.save(o); audit.log(o); }\n\n"
+                + "Explain the cause and propose a fix that keeps the audit log consistent.").difficulty();
+        double easy = classify("Hi! How are you?").difficulty();
+        assertTrue(hard > easy + 0.2, "hard " + hard + " vs easy " + easy);
+    }
 }

@@ -39,7 +39,8 @@ final class Evaluation {
      * Whether the routing numbers carry over from MMLU to chat prompts: Spearman's correlation of
      * difficulty and of complexity with WizardLM's human difficulty rating (1–10) on its test prompts.
      */
-    record ChatTransfer(int n, double difficultyRho, double complexityRho, double demandRho, double gainRho) {
+    record ChatTransfer(int n, double difficultyRho, double complexityRho, double demandRho, double gainRho,
+                        double lengthRho) {
     }
 
     /** The quality level of the cost-saving figure: 95% of the strong model's quality, as RouteLLM reports. */
@@ -69,7 +70,8 @@ final class Evaluation {
                 bundle.manifest().head(ModelBundle.TASK).isPresent()
                         ? RankCorrelation.spearman(wizardAnalyses.stream().mapToDouble(Analysis::demand).toArray(), rated)
                         : Double.NaN,
-                RankCorrelation.spearman(wizardAnalyses.stream().mapToDouble(Analysis::strongGain).toArray(), rated));
+                RankCorrelation.spearman(wizardAnalyses.stream().mapToDouble(Analysis::strongGain).toArray(), rated),
+                RankCorrelation.spearman(wizard.stream().mapToDouble(s -> s.text().length()).toArray(), rated));
         List<Sample> belle = data.intentEvaluation(BELLE);
         List<String> belleVotes = predictions(bundle, belle);
         IntentScores zh = IntentScores.of(belle.stream().map(Sample::label).toList(), belleVotes);

@@ -167,8 +167,12 @@ final class Report {
         if (!Double.isNaN(t.demandRho())) {
             md.append(String.format(", the task head's demand %.2f", t.demandRho()));
         }
-        md.append(". The complexity head learnt from MMLU's multiple-choice questions, where what a weak model gets ")
-                .append("wrong is a gap in subject knowledge; WizardLM rates long, multi-step tasks as hard.\n");
+        md.append(String.format(". For comparison, the prompt's length in characters alone scores %.2f. ", t.lengthRho()))
+                .append("The complexity head learnt from MMLU's multiple-choice questions, where what a weak model gets ")
+                .append("wrong is a gap in subject knowledge; WizardLM rates open expert questions (law, ethics, ")
+                .append("counterfactuals) hardest and its maths and code tasks about average, which is not what the ")
+                .append("task head's training levels say either. None of these scores is a good difficulty measure for ")
+                .append("chat prompts yet.\n");
         md.append("\nCalibration of the complexity score as P(weak model wrong): base rate, mean score, Brier score ")
                 .append("(a constant at the base rate scores rate × (1 − rate)) and expected calibration error over ")
                 .append(Calibration.BINS).append(" bins. RouterBench's weak model is Mixtral-8x7B chat, not the ")

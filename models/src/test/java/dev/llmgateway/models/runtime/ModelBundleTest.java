@@ -29,7 +29,7 @@ class ModelBundleTest {
 
     @Test
     void fromDirectory_tamperedHead_isRejected(@TempDir Path dir) throws IOException {
-        for (String name : new String[] {"manifest.json", "intent-head.onnx", "complexity-head.onnx"}) {
+        for (String name : new String[] {"manifest.json", "intent-head.onnx", "complexity-head.onnx", "task-head.onnx"}) {
             try (InputStream in = getClass().getClassLoader().getResourceAsStream(ModelManifest.RESOURCE_DIR + name)) {
                 Files.write(dir.resolve(name), in.readAllBytes());
             }
@@ -38,6 +38,20 @@ class ModelBundleTest {
         onnx[onnx.length - 1] ^= 1;
         Files.write(dir.resolve("intent-head.onnx"), onnx);
         assertThrows(ModelMissingException.class, () -> ModelBundle.fromDirectory(dir, EncoderSettings.defaults()));
+    }
+
+    @Test
+    void fromDirectory_untouchedCopy_loads(@TempDir Path dir) throws IOException {
+        for (String name : new String[] {"manifest.json", "intent-head.onnx", "complexity-head.onnx", "task-head.onnx"}) {
+            try (InputStream in = getClass().getClassLoader().getResourceAsStream(ModelManifest.RESOURCE_DIR + name)) {
+                Files.write(dir.resolve(name), in.readAllBytes());
+            }
+        }
+        try (ModelBundle bundle = ModelBundle.fromDirectory(dir, EncoderSettings.defaults());
+             BundleSession session = bundle.newSession()) {
+            Analysis a = session.analyze("Hi there!");
+            assertTrue(a.demand() >= 0 && a.demand() <= 1, "the task head ran: " + a.demand());
+        }
     }
 
     @Test
