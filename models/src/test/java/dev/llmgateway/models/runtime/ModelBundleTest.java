@@ -15,7 +15,7 @@ class ModelBundleTest {
 
     @Test
     void fromClasspath_shippedModels_loadAndAnalyze() {
-        try (ModelBundle bundle = ModelBundle.fromClasspath(new EncoderSettings(64, 1));
+        try (ModelBundle bundle = ModelBundle.fromClasspath(EncoderSettings.defaults());
              BundleSession session = bundle.newSession()) {
             Analysis a = session.analyze("Translate 'good morning' into French.");
             assertEquals(bundle.manifest().head(ModelBundle.INTENT).orElseThrow().labels().size(),
