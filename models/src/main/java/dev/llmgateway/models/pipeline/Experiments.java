@@ -126,18 +126,9 @@ final class Experiments {
             double[] oof = new double[train.size()];
             double[] foldApgr = new double[folds];
             for (int f = 0; f < folds; f++) {
-                List<float[]> xt = new ArrayList<>();
-                List<String> yt = new ArrayList<>();
-                List<Integer> test = new ArrayList<>();
-                for (int i = 0; i < train.size(); i++) {
-                    if (i % folds == f) {
-                        test.add(i);
-                    } else {
-                        xt.add(x.get(i));
-                        yt.add(y.get(i));
-                    }
-                }
-                var model = HeadTrainer.fit("complexity", xt, yt, design.get());
+                Fold fold = Fold.of(x, y, folds, f);
+                List<Integer> test = fold.test();
+                var model = HeadTrainer.fit("complexity", fold.x(), fold.y(), design.get());
                 double[] p = routingScore(target, model, test.stream().map(x::get).toList());
                 for (int j = 0; j < test.size(); j++) {
                     oof[test.get(j)] = p[j];
@@ -312,18 +303,10 @@ final class Experiments {
                 double[] oof = new double[x.size()];
                 int right = 0;
                 for (int f = 0; f < folds; f++) {
-                    List<float[]> xt = new ArrayList<>();
-                    List<String> yt = new ArrayList<>();
-                    List<Integer> test = new ArrayList<>();
-                    for (int i = 0; i < x.size(); i++) {
-                        if (i % folds == f) {
-                            test.add(i);
-                        } else {
-                            xt.add(x.get(i));
-                            yt.add(levels.get(i));
-                        }
-                    }
-                    var model = HeadTrainer.fit("task", xt, yt, HeadTrainer.linear(new HeadTrainer.Settings(10, lr, 1)));
+                    Fold fold = Fold.of(x, levels, folds, f);
+                    List<Integer> test = fold.test();
+                    var model = HeadTrainer.fit("task", fold.x(), fold.y(),
+                            HeadTrainer.linear(new HeadTrainer.Settings(10, lr, 1)));
                     List<float[]> xs = test.stream().map(x::get).toList();
                     double[] e = expectedLevel(model, xs);
                     List<String> predicted = HeadTrainer.predict(model, xs);
@@ -385,6 +368,25 @@ final class Experiments {
             out[i] = (1 - w) * a[i] + w * b[i];
         }
         return out;
+    }
+
+    /** Fold {@code f} of {@code folds} by row index: the training rows and labels, and the held-out indices. */
+    private record Fold(List<float[]> x, List<String> y, List<Integer> test) {
+
+        static Fold of(List<float[]> rows, List<String> labels, int folds, int f) {
+            List<float[]> x = new ArrayList<>();
+            List<String> y = new ArrayList<>();
+            List<Integer> test = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                if (i % folds == f) {
+                    test.add(i);
+                } else {
+                    x.add(rows.get(i));
+                    y.add(labels.get(i));
+                }
+            }
+            return new Fold(x, y, test);
+        }
     }
 
     /** An MMLU prompt without its lettered options and trailing "Answer:", as a chat user would ask it. */

@@ -9,7 +9,7 @@ import dev.llmgateway.models.runtime.FeatureLayout;
  */
 final class HeadSpecs {
 
-    static final String VERSION = "0.2.0";
+    static final String VERSION = "0.3.0";
 
     /**
      * Sentence embedding (one block per script) plus 8,192 hashed words/characters: the cue words

@@ -61,12 +61,7 @@ public final class LexicalFeatures {
                 continue;
             }
             if (wordLength > 0) {
-                out.add(fnv1a(WORD, word, wordLength));
-                if (previousLength >= 0) {
-                    int h = fnv1a(PAIR, previous, previousLength);
-                    h = (h ^ ' ') * FNV_PRIME;
-                    out.add(fnv1a(h, word, wordLength));
-                }
+                addWord(out, word, wordLength, previous, previousLength);
                 char[] swap = previous; // the word becomes the previous one; its old buffer is reused
                 previous = word;
                 previousLength = wordLength;
@@ -89,14 +84,19 @@ public final class LexicalFeatures {
             }
         }
         if (wordLength > 0) {
-            out.add(fnv1a(WORD, word, wordLength));
-            if (previousLength >= 0) {
-                int h = fnv1a(PAIR, previous, previousLength);
-                h = (h ^ ' ') * FNV_PRIME;
-                out.add(fnv1a(h, word, wordLength));
-            }
+            addWord(out, word, wordLength, previous, previousLength);
         }
         return out;
+    }
+
+    /** The word's hash and, after another word of the same phrase, the pair's. */
+    private static void addWord(Hashes out, char[] word, int wordLength, char[] previous, int previousLength) {
+        out.add(fnv1a(WORD, word, wordLength));
+        if (previousLength >= 0) {
+            int h = fnv1a(PAIR, previous, previousLength);
+            h = (h ^ ' ') * FNV_PRIME;
+            out.add(fnv1a(h, word, wordLength));
+        }
     }
 
     /**

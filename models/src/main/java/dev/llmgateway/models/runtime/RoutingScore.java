@@ -52,14 +52,7 @@ public record RoutingScore(double partialCredit, List<Double> quantiles, double 
 
     /** Column of each outcome in a head whose output labels are {@code labels}. */
     public static int[] columns(List<String> labels) {
-        int[] columns = new int[OUTCOMES.size()];
-        for (int i = 0; i < columns.length; i++) {
-            columns[i] = labels.indexOf(OUTCOMES.get(i));
-            if (columns[i] < 0) {
-                throw new ModelMissingException("complexity head has no output " + OUTCOMES.get(i) + " (has " + labels + ")");
-            }
-        }
-        return columns;
+        return HeadOutputs.columns("complexity", labels, OUTCOMES);
     }
 
     /** P(cheap model wrong) from the head's output, given {@link #columns}. */

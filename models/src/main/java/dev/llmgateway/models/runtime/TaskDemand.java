@@ -29,14 +29,7 @@ public record TaskDemand(List<Double> quantiles) {
 
     /** Column of each level in a head whose output labels are {@code labels}. */
     public static int[] columns(List<String> labels) {
-        int[] columns = new int[LEVELS.size()];
-        for (int i = 0; i < columns.length; i++) {
-            columns[i] = labels.indexOf(LEVELS.get(i));
-            if (columns[i] < 0) {
-                throw new ModelMissingException("task head has no output " + LEVELS.get(i) + " (has " + labels + ")");
-            }
-        }
-        return columns;
+        return HeadOutputs.columns("task", labels, LEVELS);
     }
 
     /** The expected level, 0 (light) to 1 (demanding), from the head's output. */
