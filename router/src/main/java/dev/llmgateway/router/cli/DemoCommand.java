@@ -74,8 +74,28 @@ final class DemoCommand implements Callable<Integer> {
                 Map.of("gpt-4o-mini", "demo/echo", "fast", "demo/fast"),
                 new GatewayConfig.Security(Optional.of(ApiKeys.hash(admin)),
                         List.of(KeyEntry.fromPlainKey("demo", clientKey, List.of()))));
-        return withDemoPrices(base);
+        return withDemoPolicy(withDemoPrices(base));
     }
+
+    /**
+     * {@code "model": "auto"} in the demo: a routing policy over a cheap candidate ({@code demo/fast},
+     * declared at gpt-4o-mini's prices, quality 0.5) and a strong one ({@code demo/echo}, declared at
+     * gpt-4o's, quality 0.9), quality target 0.5, so the classifier's difficulty decides and
+     * {@code x-gateway-route} says why. The declared prices are the policy's; the demo's price book
+     * bills every simulated model alike.
+     */
+    static GatewayConfig withDemoPolicy(GatewayConfig c) {
+        java.util.Map<String, dev.llmgateway.router.route.PolicySettings> policies = new java.util.LinkedHashMap<>(c.policies());
+        policies.putIfAbsent(DEMO_POLICY, new dev.llmgateway.router.route.PolicySettings(DEMO_POLICY, List.of(
+                new dev.llmgateway.router.route.Candidate("demo/fast", 0.15, 0.60, 0.5, 128_000, true, false, true),
+                new dev.llmgateway.router.route.Candidate("demo/echo", 2.50, 10.00, 0.9, 128_000, true, true, true)),
+                0.5, Duration.ofMillis(500), Optional.of("demo/fast")));
+        return new GatewayConfig(c.dataDir(), c.logLevel(), c.accessLog(), c.server(), c.timeouts(), c.retry(),
+                c.providers(), c.aliases(), c.security(), c.pool(), policies, c.store(), c.tenancy(), c.secrets(),
+                c.accounts(), c.cost(), c.fallbacks());
+    }
+
+    static final String DEMO_POLICY = "auto";
 
     /**
      * The demo's models priced like gpt-4o-mini ({@code demo-prices.json}, written to the data
@@ -111,7 +131,7 @@ final class DemoCommand implements Callable<Integer> {
         sb.append("  client key : ").append(showKey ? clientKey + "   (generated; shown once)" : "(as given)").append('\n');
         sb.append("  admin key  : ").append(showAdmin ? admin + "   (generated; shown once)" : "(as given)").append('\n');
         sb.append("  models     : ").append(String.join(", ", Simulator.MODELS.stream().map(m -> "demo/" + m).toList()))
-                .append(", gpt-4o-mini (alias of demo/echo)\n");
+                .append(", gpt-4o-mini (alias of demo/echo), auto (routing policy: demo/fast or demo/echo by difficulty)\n");
         sb.append("  try        : curl -s ").append(base).append("/v1/chat/completions -H 'Authorization: Bearer ")
                 .append(showKey ? clientKey : "$LLMGW_DEMO_KEY")
                 .append("' -H 'Content-Type: application/json' -d '{\"model\":\"demo/echo\",\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}]}'\n");

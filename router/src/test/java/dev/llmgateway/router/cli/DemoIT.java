@@ -74,6 +74,39 @@ class DemoIT {
     }
 
     @Test
+    void auto_routesByDifficulty_andExplainsTheChoice() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        java.util.Map<String, String> chosen = new java.util.HashMap<>();
+        for (String prompt : java.util.List.of("Hi! How are you?",
+                "My service deadlocks under load. The thread dump shows two threads waiting for a pool connection "
+                        + "while holding a synchronized lock on OrderService: @Transactional public synchronized void "
+                        + "place(Order o) { repo.save(o); audit.log(o); } Explain the cause and propose a fix that keeps "
+                        + "the audit log consistent.")) {
+            String body = "{\"model\":\"auto\",\"messages\":[{\"role\":\"user\",\"content\":"
+                    + com.fasterxml.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(prompt) + "}]}";
+            java.net.http.HttpResponse<String> res = null;
+            for (int attempt = 0; attempt < 20; attempt++) { // the classifier loads on first use; until then: fallback
+                res = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + server.port()
+                                + "/v1/chat/completions")).header("Authorization", "Bearer " + KEY)
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                if (!res.headers().firstValue("x-gateway-route").orElse("").contains("fallback")) {
+                    break;
+                }
+                Thread.sleep(250);
+            }
+            assertEquals(200, res.statusCode(), res.body());
+            String route = res.headers().firstValue("x-gateway-route").orElseThrow();
+            assertTrue(route.startsWith("policy=auto; model=demo/"), route);
+            assertTrue(route.contains("; difficulty="), route);
+            chosen.put(prompt.substring(0, 3), route.substring("policy=auto; model=".length(), route.indexOf(';', 20)));
+        }
+        assertEquals("demo/fast", chosen.get("Hi!"), chosen.toString());
+        assertEquals("demo/echo", chosen.get("My "), chosen.toString());
+    }
+
+    @Test
     void echo_isDeterministicWithUsage() {
         ChatCompletion a = client.chat().completions().create(ask("demo/echo", "hello gateway"));
         ChatCompletion b = client.chat().completions().create(ask("gpt-4o-mini", "hello gateway"));
