@@ -92,8 +92,12 @@ final class PolicyConfig {
                 r.problem(cp + ".quality", "is required, a number from 0 to 1");
                 continue;
             }
-            double in = c.path("input-price").asDouble(0);
-            double outPrice = c.path("output-price").asDouble(0);
+            if (c.has("input-price") != c.has("output-price")) {
+                r.problem(cp, "give both input-price and output-price, or neither (then the price book prices it)");
+                continue;
+            }
+            double in = c.path("input-price").asDouble(Double.NaN);
+            double outPrice = c.path("output-price").asDouble(Double.NaN);
             if (in < 0 || outPrice < 0) {
                 r.problem(cp, "prices must not be negative");
                 continue;

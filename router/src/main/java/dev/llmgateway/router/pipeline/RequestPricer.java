@@ -69,6 +69,16 @@ public final class RequestPricer {
                 .map(e -> e.price().cost(tokens)).orElse(BigDecimal.ZERO);
     }
 
+    /**
+     * The list price of {@code target} at {@code at}, USD per million {input, output} tokens, if the
+     * book prices it: what a routing policy compares for candidates that declare no price.
+     */
+    public java.util.Optional<double[]> perMillionTokens(Target target, Instant at) {
+        State s = state;
+        return s.book().find(s.priceProvider().getOrDefault(target.provider(), target.provider()), target.model(), at)
+                .map(e -> new double[] {e.price().input().doubleValue(), e.price().output().doubleValue()});
+    }
+
     /** The price book: the shipped catalogue, with the entries of {@code cost.price-book} on top when set. */
     public static PriceBook book(GatewayConfig.Cost cost) {
         PriceBook book = PriceBook.defaults();

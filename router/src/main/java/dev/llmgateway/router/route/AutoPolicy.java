@@ -30,7 +30,9 @@ import java.util.function.Predicate;
  *   <li>Live scores ({@link LiveScore}): candidates whose recent upstream error rate or latency is
  *       far off are skipped, unless every candidate is.</li>
  *   <li>The cheapest remaining candidate whose quality is at least r wins; if none reaches r, the
- *       best remaining one. When the classifier is saturated or missing, the policy's fallback (or
+ *       best remaining one. A candidate's price is the one the policy declares or, when it declares
+ *       none, the price book's list price ({@link PriceLookup}); a candidate priced by neither
+ *       counts as the most expensive. When the classifier is saturated or missing, the policy's fallback (or
  *       the cheapest remaining candidate) is used at once instead of waiting.</li>
  * </ol>
  * Immutable and thread-safe; every decision comes with its explanation.
@@ -41,17 +43,25 @@ public final class AutoPolicy {
     private final Classifier classifier;
     private final Predicate<String> hasAvailableAccount;
     private final LiveStats stats;
+    private final PriceLookup prices;
 
     public AutoPolicy(PolicySettings settings, Classifier classifier, Predicate<String> hasAvailableAccount) {
-        this(settings, classifier, hasAvailableAccount, LiveStats.NONE);
+        this(settings, classifier, hasAvailableAccount, LiveStats.NONE, PriceLookup.NONE);
     }
 
     public AutoPolicy(PolicySettings settings, Classifier classifier, Predicate<String> hasAvailableAccount,
                       LiveStats stats) {
+        this(settings, classifier, hasAvailableAccount, stats, PriceLookup.NONE);
+    }
+
+    /** {@code prices} supplies the prices of candidates that declare none (the price book). */
+    public AutoPolicy(PolicySettings settings, Classifier classifier, Predicate<String> hasAvailableAccount,
+                      LiveStats stats, PriceLookup prices) {
         this.settings = settings;
         this.classifier = classifier;
         this.hasAvailableAccount = hasAvailableAccount;
         this.stats = stats;
+        this.prices = prices;
     }
 
     public PolicySettings settings() {
@@ -64,7 +74,9 @@ public final class AutoPolicy {
         Needs needs = Needs.of(request);
         List<Candidate> eligible = new ArrayList<>();
         List<String> rejected = new ArrayList<>();
-        for (Candidate c : settings.candidates()) {
+        for (Candidate declared : settings.candidates()) {
+            Candidate c = declared.declaresPrices() ? declared : prices.perMillionTokens(declared.model())
+                    .map(p -> declared.priced(p[0], p[1])).orElse(declared);
             Optional<String> why = needs.unmetBy(c);
             if (why.isEmpty() && !hasAvailableAccount.test(c.model())) {
                 why = Optional.of("no upstream account available");

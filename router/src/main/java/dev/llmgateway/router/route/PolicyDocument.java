@@ -130,8 +130,13 @@ public final class PolicyDocument {
             } else {
                 quality = number(c, "quality", -1, 0, 1, problems, cp + ".");
             }
-            double in = number(c, "input_price", 0, 0, Double.MAX_VALUE, problems, cp + ".");
-            double outPrice = number(c, "output_price", 0, 0, Double.MAX_VALUE, problems, cp + ".");
+            int beforePrices = problems.size();
+            double in = number(c, "input_price", Double.NaN, 0, Double.MAX_VALUE, problems, cp + ".");
+            double outPrice = number(c, "output_price", Double.NaN, 0, Double.MAX_VALUE, problems, cp + ".");
+            if (problems.size() == beforePrices && present(c, "input_price") != present(c, "output_price")) {
+                problems.add(new Problem(cp, "give both input_price and output_price, or neither (then the price book "
+                        + "prices the model)"));
+            }
             double context = number(c, "context", 0, 0, Integer.MAX_VALUE, problems, cp + ".");
             if (context != Math.rint(context)) {
                 problems.add(new Problem(cp + ".context", "must be a whole number of tokens"));
@@ -144,6 +149,10 @@ public final class PolicyDocument {
             }
         }
         return out;
+    }
+
+    private static boolean present(ObjectNode o, String field) {
+        return o.has(field) && !o.get(field).isNull();
     }
 
     /** Why {@code model} cannot be a candidate, if it cannot: it must be provider/model of a configured provider. */
@@ -174,8 +183,11 @@ public final class PolicyDocument {
                 .put("max_latency_ratio", s.live().maxLatencyRatio()).put("live_window", duration(s.live().window()));
         ArrayNode list = o.putArray("candidates");
         for (Candidate c : s.candidates()) {
-            list.addObject().put("model", c.model()).put("input_price", c.inputPrice())
-                    .put("output_price", c.outputPrice()).put("quality", c.quality()).put("context", c.contextTokens())
+            ObjectNode candidate = list.addObject().put("model", c.model());
+            if (c.declaresPrices()) {
+                candidate.put("input_price", c.inputPrice()).put("output_price", c.outputPrice());
+            }
+            candidate.put("quality", c.quality()).put("context", c.contextTokens())
                     .put("tools", c.tools()).put("vision", c.vision()).put("json", c.json());
         }
         return o;

@@ -32,6 +32,7 @@ import dev.llmgateway.router.pool.RecentOutcomes;
 import dev.llmgateway.router.route.AutoPolicy;
 import dev.llmgateway.router.route.LiveStats;
 import dev.llmgateway.router.route.PolicyRouter;
+import dev.llmgateway.router.route.PriceLookup;
 import dev.llmgateway.router.route.PolicyStore;
 import dev.llmgateway.router.route.RoutingPolicies;
 import java.util.Map;
@@ -126,16 +127,18 @@ public final class Gateway implements AutoCloseable {
             RecentOutcomes.Counts c = outcomes.counts(model, window);
             return new LiveStats.Sample(c.successes(), c.failures(), c.meanLatencyMillis());
         };
-        this.router = new PolicyRouter(catalog, Map.of());
-        this.policies = new RoutingPolicies(config, catalog, new PolicyStore(database, tenancy.audit(), clock), router,
-                settings -> new AutoPolicy(settings, classifier, model -> catalog.resolve(model)
-                        .map(t -> accounts.pool().hasAvailable(t.provider(), t.model(), Set.of())).orElse(false), live),
-                classifier::load);
-        policies.reload();
-        background.scheduleWithFixedDelay(this::reloadPoliciesQuietly, syncMillis, syncMillis, TimeUnit.MILLISECONDS);
         this.basePrices = RequestPricer.book(config.cost());
         this.priceOverrides = new PriceOverrides(database, tenancy.audit(), clock);
         this.pricer = new RequestPricer(basePrices, config.providers());
+        this.router = new PolicyRouter(catalog, Map.of());
+        PriceLookup listPrices = model -> catalog.resolve(model).flatMap(t -> pricer.perMillionTokens(t, clock.instant()));
+        this.policies = new RoutingPolicies(config, catalog, new PolicyStore(database, tenancy.audit(), clock), router,
+                settings -> new AutoPolicy(settings, classifier, model -> catalog.resolve(model)
+                        .map(t -> accounts.pool().hasAvailable(t.provider(), t.model(), Set.of())).orElse(false), live,
+                        listPrices),
+                classifier::load);
+        policies.reload();
+        background.scheduleWithFixedDelay(this::reloadPoliciesQuietly, syncMillis, syncMillis, TimeUnit.MILLISECONDS);
         reloadPrices();
         background.scheduleWithFixedDelay(this::reloadPricesQuietly, syncMillis, syncMillis, TimeUnit.MILLISECONDS);
         this.usage = UsagePipeline.start(config.cost(), database);

@@ -82,8 +82,12 @@ final class RoutingExplainHandler implements Handler {
                 () -> root.putNull("classification"));
         ArrayNode eligible = root.putArray("candidates");
         for (Candidate c : d.eligible()) {
-            eligible.addObject().put("model", c.model()).put("quality", c.quality())
-                    .put("input_price", c.inputPrice()).put("output_price", c.outputPrice());
+            ObjectNode candidate = eligible.addObject().put("model", c.model()).put("quality", c.quality());
+            if (c.declaresPrices()) {
+                candidate.put("input_price", c.inputPrice()).put("output_price", c.outputPrice());
+            } else {
+                candidate.putNull("input_price").putNull("output_price");
+            }
         }
         ArrayNode excluded = root.putArray("excluded");
         d.rejected().forEach(excluded::add);

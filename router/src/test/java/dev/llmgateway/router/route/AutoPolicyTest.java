@@ -59,6 +59,43 @@ class AutoPolicyTest {
     private static final String SIMPLE = "{\"model\":\"auto\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
 
     @Test
+    void candidatesWithoutDeclaredPrices_arePricedByTheBook() {
+        Candidate a = new Candidate("p/a", Double.NaN, Double.NaN, 0.6, 0, true, false, true);
+        Candidate b = new Candidate("p/b", Double.NaN, Double.NaN, 0.6, 0, true, false, true);
+        Candidate unpriced = new Candidate("p/unpriced", Double.NaN, Double.NaN, 0.6, 0, true, false, true);
+        PriceLookup book = m -> switch (m) {
+            case "p/a" -> Optional.of(new double[] {3.0, 15.0});
+            case "p/b" -> Optional.of(new double[] {0.25, 1.25});
+            default -> Optional.empty();
+        };
+        AutoPolicy policy = new AutoPolicy(new PolicySettings("auto", List.of(unpriced, a, b), 0.5,
+                Duration.ofMillis(20), Optional.empty()), new FixedClassifier(Optional.of(0.2)), m -> true,
+                LiveStats.NONE, book);
+
+        AutoPolicy.Decision d = policy.decide(request(SIMPLE), Optional.empty());
+
+        assertEquals("p/b", d.chosen().model(), "the book's cheaper model");
+        assertEquals(0.25, d.chosen().inputPrice());
+        assertEquals(List.of("p/b", "p/a", "p/unpriced"), d.eligible().stream().map(Candidate::model).toList(),
+                "a candidate no one prices counts as the most expensive");
+    }
+
+    @Test
+    void declaredPrices_winOverTheBook() {
+        Candidate declared = new Candidate("p/a", 10, 30, 0.6, 0, true, false, true);
+        Candidate booked = new Candidate("p/b", Double.NaN, Double.NaN, 0.6, 0, true, false, true);
+        PriceLookup book = m -> Optional.of(new double[] {0.1, 0.1});
+        AutoPolicy policy = new AutoPolicy(new PolicySettings("auto", List.of(declared, booked), 0.5,
+                Duration.ofMillis(20), Optional.empty()), new FixedClassifier(Optional.of(0.2)), m -> true,
+                LiveStats.NONE, book);
+
+        AutoPolicy.Decision d = policy.decide(request(SIMPLE), Optional.empty());
+
+        assertEquals("p/b", d.chosen().model());
+        assertEquals(10, d.eligible().get(1).inputPrice(), "p/a keeps its declared price");
+    }
+
+    @Test
     void lowComplexity_choosesTheCheapestAdequateModel() {
         AutoPolicy.Decision d = policy(Optional.of(0.2), 0.5, Set.of(), STRONG, CHEAP).decide(request(SIMPLE), Optional.empty());
         assertEquals("p/cheap", d.chosen().model());

@@ -97,4 +97,13 @@ class PolicyDocumentTest {
         assertTrue(problems("{\"max_latency_ratio\":0.5,\"candidates\":[{\"model\":\"openai/gpt-4o\",\"quality\":1}]}")
                 .contains("max_latency_ratio: must be 0 (off) or at least 1"));
     }
+
+    @Test
+    void pricesLeftOut_meanThePriceBook_butNotJustOneOfThem() {
+        PolicySettings s = read("{\"candidates\":[{\"model\":\"openai/gpt-4o\",\"quality\":0.9}]}").settings().orElseThrow();
+        assertTrue(!s.candidates().get(0).declaresPrices(), "no prices: the price book's apply");
+        assertTrue(!PolicyDocument.toJson(s).path("candidates").get(0).has("input_price"), "and none are stored");
+        assertTrue(problems("{\"candidates\":[{\"model\":\"openai/gpt-4o\",\"quality\":0.9,\"input_price\":2.5}]}")
+                .contains("candidates[0]: give both input_price and output_price, or neither"));
+    }
 }

@@ -46,6 +46,24 @@ class PolicyRouterTest {
     }
 
     @Test
+    void yamlCandidateWithoutPrices_isPricedByTheBook_andHalfAPriceIsRefused() {
+        assertTrue(!CONFIG.policies().get("auto").candidates().get(0).declaresPrices());
+        var e = assertThrows(dev.llmgateway.router.config.ConfigException.class, () -> ConfigFixtures.fromYaml("""
+                router:
+                  providers:
+                    p:
+                      base-uri: http://127.0.0.1:1/v1
+                      api-key: x
+                      models: [cheap]
+                  policies:
+                    auto:
+                      candidates:
+                        - {model: p/cheap, quality: 0.5, input-price: 0.15}
+                """));
+        assertTrue(e.getMessage().contains("give both input-price and output-price, or neither"), e.getMessage());
+    }
+
+    @Test
     void use_replacesThePolicies_andARemovedNameIsAnUnknownModelAgain() {
         ModelCatalog catalog = new ModelCatalog(CONFIG);
         PolicyRouter router = new PolicyRouter(catalog, Map.of());

@@ -83,6 +83,38 @@ class PriceIT {
     }
 
     @Test
+    void policyWithoutDeclaredPrices_ranksByTheBook_andFollowsAnOverride() throws Exception {
+        String policy = "{\"name\":\"book-priced\",\"quality_target\":0,\"classify_budget\":\"2s\",\"candidates\":["
+                + "{\"model\":\"fake/gpt-4o\",\"quality\":0.5},{\"model\":\"fake/gpt-4o-mini\",\"quality\":0.5}]}";
+        HttpResponse<String> created = gw.send(HttpRequest.newBuilder(gw.uri(API + "/policies"))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + ADMIN_KEY)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(policy)).build());
+        assertEquals(201, created.statusCode(), created.body());
+        String ask = "{\"model\":\"book-priced\",\"messages\":[{\"role\":\"user\",\"content\":\"Say hi.\"}]}";
+
+        HttpResponse<String> first = gw.chat(ask);
+        assertEquals(200, first.statusCode(), first.body());
+        assertEquals("gpt-4o-mini", gw.upstream.lastRequest().json().path("model").asText(),
+                "the shipped book prices gpt-4o-mini below gpt-4o");
+
+        assertEquals(200, put("{\"models\":[{\"provider\":\"openai\",\"model\":\"gpt-4o-mini\",\"effective_from\":"
+                + "\"2020-01-01\",\"input\":\"50\",\"output\":\"100\"}]}", ADMIN_KEY).statusCode());
+        String model = "";
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!model.equals("gpt-4o") && System.nanoTime() < deadline) {
+            assertEquals(200, gw.chat(ask).statusCode());
+            model = gw.upstream.lastRequest().json().path("model").asText();
+            if (!model.equals("gpt-4o")) {
+                Thread.sleep(100);
+            }
+        }
+        assertEquals("gpt-4o", model, "after the override gpt-4o is the cheaper candidate");
+        JsonNode explained = json(gw.post("/v1/routing/explain", ask, "Authorization", "Bearer " + GatewayHarness.FULL_KEY)
+                .body());
+        assertEquals(2.5, explained.path("candidates").path(0).path("input_price").asDouble(), explained.toString());
+    }
+
+    @Test
     void override_badDocumentOrNotPlatformAdmin_refusedAndNothingChanges() {
         HttpResponse<String> negative = put("{\"models\":[{\"provider\":\"openai\",\"model\":\"x\",\"effective_from\":"
                 + "\"2020-01-01\",\"input\":\"-1\",\"output\":\"1\"}]}", ADMIN_KEY);
