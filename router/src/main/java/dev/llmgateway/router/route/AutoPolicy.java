@@ -141,7 +141,11 @@ public final class AutoPolicy {
                     new LiveScore.Adjusted(eligible, java.util.Map.of(), false));
         }
 
-        /** One line for the response header and the logs. */
+        /**
+         * One line for the response header and the logs: the policy, chosen model, classification,
+         * target and bar, the deciding rule, the candidates considered (cheapest first) and the ones
+         * the hard rules excluded, with why.
+         */
         public String explain(String policy) {
             StringBuilder sb = new StringBuilder("policy=").append(policy).append("; model=").append(chosen.model());
             classification.ifPresent(c -> sb.append("; intent=").append(c.intent().label())
@@ -152,9 +156,12 @@ public final class AutoPolicy {
             if (!Double.isNaN(requiredQuality)) {
                 sb.append("; required=").append(fmt(requiredQuality));
             }
-            sb.append("; rule=").append(rule).append("; candidates=").append(eligible.size());
+            sb.append("; rule=").append(rule).append("; candidates=")
+                    .append(String.join(",", eligible.stream().map(Candidate::model).toList()));
             if (!rejected.isEmpty()) {
-                sb.append("; excluded=").append(rejected.size());
+                // "model: reason" entries; the header separates fields with ';', so none may appear inside
+                sb.append("; excluded=").append(String.join(", ", rejected.stream()
+                        .map(r -> r.replace(';', ',')).toList()));
             }
             String degraded = live.describe();
             if (!degraded.isEmpty()) {

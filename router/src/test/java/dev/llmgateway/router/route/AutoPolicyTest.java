@@ -184,7 +184,16 @@ class AutoPolicyTest {
         String line = policy(Optional.of(0.8), 0.5, Set.of(), CHEAP, STRONG).decide(request(SIMPLE), Optional.empty())
                 .explain("auto");
         assertEquals("policy=auto; model=p/strong; intent=coding; language=en; complexity=0.80; difficulty=0.80; target=0.50; "
-                + "required=0.80; rule=cheapest with quality >= 0.80; candidates=2", line);
+                + "required=0.80; rule=cheapest with quality >= 0.80; candidates=p/cheap,p/strong", line);
+    }
+
+    @Test
+    void explanation_listsTheExcludedCandidatesWithWhy() {
+        String body = "{\"model\":\"auto\",\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"image_url\","
+                + "\"image_url\":{\"url\":\"https://x/y.png\"}}]}]}";
+        String line = policy(Optional.of(0.1), 0.5, Set.of(), CHEAP, STRONG).decide(request(body), Optional.empty())
+                .explain("auto");
+        assertTrue(line.endsWith("; candidates=p/strong; excluded=p/cheap: no image input"), line);
     }
 
     private static AutoPolicy live(Optional<Double> complexity, LiveStats stats, Candidate... candidates) {
