@@ -72,7 +72,7 @@ final class ClassificationCache {
 
     private static Classification copy(Classification c) {
         return new Classification(c.language(), c.intent(), c.intentConfidence(), c.complexity(),
-                c.difficulty(), c.embedding().clone());
+                c.difficulty(), c.embedding().clone(), c.embeddingModel());
     }
 
     private static long longAt(byte[] b, int offset) {

@@ -109,7 +109,7 @@ public final class OnnxClassifier implements Classifier {
         return new Classification(LanguageDetector.detect(text),
                 Intent.fromLabel(analysis.intentLabels().get(top)),
                 analysis.intentProbabilities()[top], analysis.complexity(), analysis.difficulty(),
-                analysis.embedding());
+                analysis.embedding(), analysis.embeddingModel());
     }
 
     static String clip(String text) {

@@ -17,7 +17,8 @@ class ClassificationCacheTest {
     private final AtomicInteger analyses = new AtomicInteger();
     private final Function<String, Analysis> counting = text -> {
         analyses.incrementAndGet();
-        return new Analysis(new float[] {0.6f, 0.8f}, List.of("coding", "math"), new float[] {0.2f, 0.8f}, 0.4, 0.1, 0.6, 0.55);
+        return new Analysis(new float[] {0.6f, 0.8f}, List.of("coding", "math"), new float[] {0.2f, 0.8f}, 0.4, 0.1, 0.6, 0.55,
+                "test-encoder");
     };
 
     private OnnxClassifier classifierWithCache(int entries) {
@@ -35,6 +36,8 @@ class ClassificationCacheTest {
             assertEquals(first.complexity(), second.complexity());
             assertEquals(first.difficulty(), second.difficulty());
             assertArrayEquals(first.embedding(), second.embedding());
+            assertEquals("test-encoder", first.embeddingModel(), "the encoder's name travels with its vector");
+            assertEquals("test-encoder", second.embeddingModel());
         }
     }
 

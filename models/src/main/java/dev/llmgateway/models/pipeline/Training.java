@@ -6,7 +6,7 @@ import dev.llmgateway.models.runtime.ModelBundle;
 import dev.llmgateway.models.runtime.ModelManifest;
 import dev.llmgateway.models.runtime.RoutingScore;
 import dev.llmgateway.models.runtime.TaskDemand;
-import dev.llmgateway.models.runtime.SentenceEncoder;
+import dev.llmgateway.models.runtime.EncoderModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,7 +24,9 @@ final class Training {
     private Training() {
     }
 
-    static ModelManifest run(DataSets data, Embedder embedder, Path outDir, String encoderArtifact) {
+    /** {@code chineseArtifact}: the Maven coordinates of the embedder's Chinese encoder, if it has one. */
+    static ModelManifest run(DataSets data, Embedder embedder, Path outDir, String encoderArtifact,
+                             String chineseArtifact) {
         try {
             Files.createDirectories(outDir);
         } catch (IOException e) {
@@ -60,9 +62,13 @@ final class Training {
                     null, taskDemand(task)));
         }
 
+        EncoderModel main = EncoderModel.MINILM;
+        EncoderModel chinese = embedder.chineseModel();
         ModelManifest manifest = new ModelManifest(HeadSpecs.VERSION,
-                new ModelManifest.Encoder(SentenceEncoder.MODEL_NAME, encoderArtifact, SentenceEncoder.DIMENSIONS,
-                        "mean over attention mask, L2-normalised", embedder.settings().maxTokens()),
+                new ModelManifest.Encoder(main.name(), encoderArtifact, main.dimensions(),
+                        main.poolingDescription(), embedder.settings().maxTokens()),
+                chinese == null ? null : new ModelManifest.Encoder(chinese.name(), chineseArtifact,
+                        chinese.dimensions(), chinese.poolingDescription(), embedder.settings().maxTokens()),
                 heads);
         Manifests.write(manifest, outDir.resolve("manifest.json"));
         return manifest;
@@ -100,8 +106,10 @@ final class Training {
         }
     }
 
-    private static Fitted fit(String name, List<Sample> samples, FeatureLayout layout, HeadTrainer.Settings settings,
-                              Embedder embedder, Path onnx) {
+    /** Every row is built from the vector of the encoder its text's script picks (see {@link Embedder}). */
+    private static Fitted fit(String name, List<Sample> samples, FeatureLayout baseLayout,
+                              HeadTrainer.Settings settings, Embedder embedder, Path onnx) {
+        FeatureLayout layout = HeadSpecs.forChineseEncoder(baseLayout, embedder.chineseModel());
         List<String> texts = samples.stream().map(Sample::text).toList();
         List<float[]> embeddings = embedder.embed(texts);
         List<float[]> rows = new ArrayList<>();

@@ -7,6 +7,9 @@ import ai.djl.translate.TranslateException;
 public final class BundleSession implements AutoCloseable {
 
     private final EncoderSession encoder;
+    private final String encoderName;
+    private final EncoderSession chineseEncoder;
+    private final String chineseEncoderName;
     private final ModelManifest.Head intentSpec;
     private final ModelManifest.Head complexitySpec;
     private final Predictor<float[], float[]> intent;
@@ -17,9 +20,17 @@ public final class BundleSession implements AutoCloseable {
     private final Predictor<float[], float[]> task;
     private final int[] levelColumns;
 
-    /** {@code taskHead} may be null: difficulty then comes from the complexity head alone. */
-    BundleSession(EncoderSession encoder, OnnxHead intentHead, OnnxHead complexityHead, OnnxHead taskHead) {
+    /**
+     * {@code chineseEncoder} (may be null: the main encoder then embeds every text) embeds
+     * mostly-Han text ({@link Script#mostlyHan}), the same test the heads' per-script blocks use.
+     * {@code taskHead} may be null: difficulty then comes from the complexity head alone.
+     */
+    BundleSession(EncoderSession encoder, String encoderName, EncoderSession chineseEncoder, String chineseEncoderName,
+                  OnnxHead intentHead, OnnxHead complexityHead, OnnxHead taskHead) {
         this.encoder = encoder;
+        this.encoderName = encoderName;
+        this.chineseEncoder = chineseEncoder;
+        this.chineseEncoderName = chineseEncoderName;
         this.intentSpec = intentHead.spec();
         this.complexitySpec = complexityHead.spec();
         this.intent = intentHead.newPredictor();
@@ -41,10 +52,16 @@ public final class BundleSession implements AutoCloseable {
         return encoder;
     }
 
+    /** Whether {@code text} goes through the Chinese encoder (false when the bundle has none). */
+    boolean usesChineseEncoder(FeatureText text) {
+        return chineseEncoder != null && text.mostlyHan();
+    }
+
     public Analysis analyze(String text) {
-        float[] embedding = encoder.embed(text);
+        FeatureText features = FeatureText.of(text); // every head reads the same text: hash it once
+        boolean chinese = usesChineseEncoder(features);
+        float[] embedding = (chinese ? chineseEncoder : encoder).embed(text);
         try {
-            FeatureText features = FeatureText.of(text); // every head reads the same text: hash it once
             float[] intentProbabilities = intent.predict(intentSpec.features().build(features, embedding));
             float[] outcomes = complexity.predict(complexitySpec.features().build(features, embedding));
             double gain = routing.gain(outcomes, outcomeColumns);
@@ -56,7 +73,8 @@ public final class BundleSession implements AutoCloseable {
                 difficulty = routing.difficulty(gain, demand);
             }
             return new Analysis(embedding, intentSpec.labels(), intentProbabilities,
-                    RoutingScore.complexity(outcomes, outcomeColumns), gain, demand, difficulty);
+                    RoutingScore.complexity(outcomes, outcomeColumns), gain, demand, difficulty,
+                    chinese ? chineseEncoderName : encoderName);
         } catch (TranslateException e) {
             throw new IllegalStateException("classification head failed", e);
         }
@@ -70,5 +88,8 @@ public final class BundleSession implements AutoCloseable {
             task.close();
         }
         encoder.close();
+        if (chineseEncoder != null) {
+            chineseEncoder.close();
+        }
     }
 }

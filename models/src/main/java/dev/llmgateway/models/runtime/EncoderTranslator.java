@@ -14,7 +14,9 @@ import java.nio.LongBuffer;
 import java.util.Arrays;
 
 /**
- * Text → BERT inputs → last hidden state → mean-pooled, normalised sentence vector.
+ * Text → BERT inputs → last hidden state → pooled ({@link Pooling.Mode}: mean for MiniLM, [CLS]
+ * for bge), normalised sentence vector. Both shipped encoders are BERT models with BERT's
+ * pre-tokenizer, so the prefix logic below holds for either.
  *
  * <p>Only the first {@code maxTokens} tokens reach the model, so the translator tokenises as little
  * of the text as gives those same tokens (see {@link #tokenIds}): the Rust tokenizer costs about
@@ -33,9 +35,22 @@ final class EncoderTranslator implements Translator<String, float[]> {
     private final HuggingFaceTokenizer tokenizer;
     private final int maxTokens;
     private final int maxChars;
+    private final Pooling.Mode pooling;
+    /** The hidden size the model must produce; 0 = not checked. */
+    private final int dimensions;
 
-    /** {@code tokenizer} must not truncate: {@link #tokenIds} does, after tokenising a prefix. */
+    /** MiniLM's pooling (mean), any hidden size; {@code tokenizer} must not truncate. */
     EncoderTranslator(HuggingFaceTokenizer tokenizer, int maxTokens) {
+        this(tokenizer, maxTokens, Pooling.Mode.MEAN, 0);
+    }
+
+    /**
+     * {@code tokenizer} must not truncate: {@link #tokenIds} does, after tokenising a prefix.
+     * {@code dimensions} is the hidden size the model must produce (0 = not checked).
+     */
+    EncoderTranslator(HuggingFaceTokenizer tokenizer, int maxTokens, Pooling.Mode pooling, int dimensions) {
+        this.pooling = pooling;
+        this.dimensions = dimensions;
         this.tokenizer = tokenizer;
         this.maxTokens = maxTokens;
         this.maxChars = maxTokens * CHARS_PER_TOKEN_BOUND;
@@ -191,8 +206,11 @@ final class EncoderTranslator implements Translator<String, float[]> {
         }
         int tokens = (int) hidden.getShape().get(1);
         int dim = (int) hidden.getShape().get(2);
+        if (dimensions > 0 && dim != dimensions) {
+            throw new IllegalStateException("encoder produced " + dim + "-d hidden states, expected " + dimensions);
+        }
         long[] mask = new long[tokens];
         Arrays.fill(mask, 1);
-        return Pooling.l2Normalize(Pooling.meanPool(hidden.toFloatArray(), mask, dim));
+        return Pooling.pool(pooling, hidden.toFloatArray(), mask, dim);
     }
 }

@@ -1,11 +1,13 @@
 package dev.llmgateway.models.runtime;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * What a classification head reads, in this order: the sentence embedding (once, or in one of
  * two script blocks), hashed lexical features, and prompt statistics. Training and inference
  * build their vectors through this one class so the two can never drift apart.
  *
- * @param embedding whether the 384-d sentence embedding comes first
+ * @param embedding whether the sentence embedding comes first (384-d, the main encoder's width)
  * @param lexicalBuckets size of the {@link LexicalFeatures} block (0 = none)
  * @param statistics whether the {@link PromptStatistics} block comes last
  * @param embeddingPerScript when true the embedding block is doubled: mostly-Chinese text fills
@@ -13,10 +15,18 @@ package dev.llmgateway.models.runtime;
  *                           A linear head then learns separate weights per script (MiniLM maps
  *                           Chinese into a different, much vaguer region than English), which a
  *                           shared block cannot.
+ * @param chineseDimensions width of the Chinese block when {@code embeddingPerScript}: the
+ *                          dimensions of the bundle's Chinese encoder (bge-small-zh-v1.5: 512),
+ *                          or 0 when mostly-Chinese text is embedded by the main encoder too (the
+ *                          block is then as wide as the first; manifests without the field read so)
  */
-public record FeatureLayout(boolean embedding, int lexicalBuckets, boolean statistics, boolean embeddingPerScript) {
+public record FeatureLayout(boolean embedding, int lexicalBuckets, boolean statistics, boolean embeddingPerScript,
+                            @JsonInclude(JsonInclude.Include.NON_DEFAULT) int chineseDimensions) {
 
     public FeatureLayout {
+        if (chineseDimensions < 0 || (chineseDimensions > 0 && !embeddingPerScript)) {
+            throw new IllegalArgumentException("chineseDimensions needs embeddingPerScript: " + chineseDimensions);
+        }
         if (lexicalBuckets < 0 || (!embedding && lexicalBuckets == 0 && !statistics)) {
             throw new IllegalArgumentException("a head needs at least one feature block");
         }
@@ -30,15 +40,33 @@ public record FeatureLayout(boolean embedding, int lexicalBuckets, boolean stati
         this(embedding, lexicalBuckets, false, false);
     }
 
+    /** Both script blocks (if any) read the main encoder: what every layout before the Chinese encoder was. */
+    public FeatureLayout(boolean embedding, int lexicalBuckets, boolean statistics, boolean embeddingPerScript) {
+        this(embedding, lexicalBuckets, statistics, embeddingPerScript, 0);
+    }
+
+    /** This layout with a Chinese block {@code dimensions} wide (which needs {@code embeddingPerScript}). */
+    public FeatureLayout withChineseDimensions(int dimensions) {
+        return new FeatureLayout(embedding, lexicalBuckets, statistics, embeddingPerScript, dimensions);
+    }
+
     public int size() {
         return embeddingWidth() + lexicalBuckets + (statistics ? PromptStatistics.SIZE : 0);
+    }
+
+    /** Width of the block mostly-Chinese text's embedding fills (0 without an embedding). */
+    public int chineseBlockWidth() {
+        if (!embedding) {
+            return 0;
+        }
+        return embeddingPerScript && chineseDimensions > 0 ? chineseDimensions : SentenceEncoder.DIMENSIONS;
     }
 
     private int embeddingWidth() {
         if (!embedding) {
             return 0;
         }
-        return embeddingPerScript ? 2 * SentenceEncoder.DIMENSIONS : SentenceEncoder.DIMENSIONS;
+        return embeddingPerScript ? SentenceEncoder.DIMENSIONS + chineseBlockWidth() : SentenceEncoder.DIMENSIONS;
     }
 
     public float[] build(String text, float[] sentenceEmbedding) {
@@ -50,7 +78,14 @@ public record FeatureLayout(boolean embedding, int lexicalBuckets, boolean stati
         float[] out = new float[size()];
         int offset = 0;
         if (embedding) {
-            int at = embeddingPerScript && text.mostlyHan() ? sentenceEmbedding.length : 0;
+            boolean chineseBlock = embeddingPerScript && text.mostlyHan();
+            int width = chineseBlock ? chineseBlockWidth() : SentenceEncoder.DIMENSIONS;
+            if (sentenceEmbedding.length != width) {
+                // e.g. a Chinese encoder's 512-d vector for a 384-d block: the head would read garbage
+                throw new IllegalArgumentException("a " + sentenceEmbedding.length + "-d embedding for a "
+                        + width + "-d " + (chineseBlock ? "Chinese" : "main") + " block");
+            }
+            int at = chineseBlock ? SentenceEncoder.DIMENSIONS : 0;
             System.arraycopy(sentenceEmbedding, 0, out, at, sentenceEmbedding.length);
             offset = embeddingWidth();
         }

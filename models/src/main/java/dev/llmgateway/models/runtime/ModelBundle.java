@@ -12,7 +12,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The shipped models, loaded together: the sentence encoder plus the {@value #INTENT} and
+ * The shipped models, loaded together: the sentence encoder (and, when the manifest names one, a
+ * second encoder for mostly-Chinese text, {@link ModelManifest#chineseEncoder()}) plus the {@value #INTENT} and
  * {@value #COMPLEXITY} heads named in {@code manifest.json}, and the {@value #TASK} head when the
  * manifest names one, each checked against its sha256.
  *
@@ -28,14 +29,16 @@ public final class ModelBundle implements AutoCloseable {
 
     private final ModelManifest manifest;
     private final SentenceEncoder encoder;
+    private final SentenceEncoder chineseEncoder;
     private final OnnxHead intent;
     private final OnnxHead complexity;
     private final OnnxHead task;
 
-    private ModelBundle(ModelManifest manifest, SentenceEncoder encoder, OnnxHead intent, OnnxHead complexity,
-                        OnnxHead task) {
+    private ModelBundle(ModelManifest manifest, SentenceEncoder encoder, SentenceEncoder chineseEncoder,
+                        OnnxHead intent, OnnxHead complexity, OnnxHead task) {
         this.manifest = manifest;
         this.encoder = encoder;
+        this.chineseEncoder = chineseEncoder;
         this.intent = intent;
         this.complexity = complexity;
         this.task = task;
@@ -61,13 +64,19 @@ public final class ModelBundle implements AutoCloseable {
         OnnxHead intent = null;
         OnnxHead complexity = null;
         OnnxHead task = null;
+        SentenceEncoder encoder = null;
         try {
+            EncoderModel chineseSpec = chineseEncoder(manifest);
             intent = openHead(manifest, INTENT, reader);
             complexity = openHead(manifest, COMPLEXITY, reader);
             task = manifest.head(TASK).isPresent() ? openHead(manifest, TASK, reader) : null;
-            SentenceEncoder encoder = SentenceEncoder.fromClasspath(settings);
-            return new ModelBundle(manifest, encoder, intent, complexity, task);
+            encoder = SentenceEncoder.fromClasspath(settings);
+            SentenceEncoder chinese = chineseSpec == null ? null : SentenceEncoder.fromClasspath(chineseSpec, settings);
+            return new ModelBundle(manifest, encoder, chinese, intent, complexity, task);
         } catch (RuntimeException e) {
+            if (encoder != null) {
+                encoder.close();
+            }
             for (OnnxHead head : new OnnxHead[] {intent, complexity, task}) {
                 if (head != null) {
                     head.close();
@@ -75,6 +84,38 @@ public final class ModelBundle implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /**
+     * The manifest's Chinese encoder, or null when it names none, after checking that every head
+     * with an embedding has a Chinese block as wide as that encoder's vectors: a head with a shared
+     * block, or one sized for another encoder, would be handed vectors it was not trained on.
+     */
+    static EncoderModel chineseEncoder(ModelManifest manifest) {
+        if (manifest.chinese().isEmpty()) {
+            for (ModelManifest.Head head : manifest.heads()) {
+                if (head.features() != null && head.features().chineseDimensions() != 0) {
+                    throw new ModelMissingException("head '" + head.name() + "' has a "
+                            + head.features().chineseDimensions() + "-d Chinese block but the manifest names no Chinese encoder");
+                }
+            }
+            return null;
+        }
+        ModelManifest.Encoder declared = manifest.chinese().get();
+        EncoderModel spec = EncoderModel.named(declared.name());
+        if (declared.dimensions() != spec.dimensions()) {
+            throw new ModelMissingException("manifest says " + declared.name() + " has " + declared.dimensions()
+                    + " dimensions, the model has " + spec.dimensions());
+        }
+        for (ModelManifest.Head head : manifest.heads()) {
+            FeatureLayout layout = head.features();
+            if (layout != null && layout.embedding() && layout.chineseBlockWidth() != spec.dimensions()) {
+                throw new ModelMissingException("head '" + head.name() + "' reads a " + layout.chineseBlockWidth()
+                        + "-d Chinese embedding block, but the Chinese encoder " + spec.name() + " makes "
+                        + spec.dimensions() + "-d vectors (the block must be per script and as wide)");
+            }
+        }
+        return spec;
     }
 
     private static OnnxHead openHead(ModelManifest manifest, String name, Reader reader) {
@@ -108,8 +149,16 @@ public final class ModelBundle implements AutoCloseable {
         return complexity;
     }
 
+    /** The encoder for mostly-Chinese text, or null when the main encoder embeds every text. */
+    SentenceEncoder chineseEncoder() {
+        return chineseEncoder;
+    }
+
     public BundleSession newSession() {
-        return new BundleSession(encoder.newSession(), intent, complexity, task);
+        EncoderSession main = encoder.newSession();
+        EncoderSession chinese = chineseEncoder == null ? null : chineseEncoder.newSession();
+        return new BundleSession(main, encoder.spec().name(), chinese,
+                chineseEncoder == null ? null : chineseEncoder.spec().name(), intent, complexity, task);
     }
 
     @Override
@@ -120,6 +169,9 @@ public final class ModelBundle implements AutoCloseable {
             task.close();
         }
         encoder.close();
+        if (chineseEncoder != null) {
+            chineseEncoder.close();
+        }
     }
 
     @FunctionalInterface

@@ -1,6 +1,7 @@
 package dev.llmgateway.models.runtime;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Optional;
@@ -10,7 +11,8 @@ import java.util.Optional;
  * trained and how well it did. Written by the training pipeline, read and verified at load time.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ModelManifest(String version, Encoder encoder, List<Head> heads) {
+public record ModelManifest(String version, Encoder encoder,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) Encoder chineseEncoder, List<Head> heads) {
 
     public static final String RESOURCE_DIR = "dev/llmgateway/models/";
     public static final String RESOURCE = RESOURCE_DIR + "manifest.json";
@@ -19,11 +21,24 @@ public record ModelManifest(String version, Encoder encoder, List<Head> heads) {
         heads = List.copyOf(heads);
     }
 
+    /** A manifest with one encoder for every text. */
+    public ModelManifest(String version, Encoder encoder, List<Head> heads) {
+        this(version, encoder, null, heads);
+    }
+
+    /**
+     * The encoder for mostly-Han text ({@link Script#mostlyHan}), used instead of {@link #encoder}
+     * for those texts; empty (the field absent or null) when every text goes through the main encoder.
+     */
+    public Optional<Encoder> chinese() {
+        return Optional.ofNullable(chineseEncoder);
+    }
+
     public Optional<Head> head(String name) {
         return heads.stream().filter(h -> h.name().equals(name)).findFirst();
     }
 
-    /** The sentence encoder every head reads from. */
+    /** A sentence encoder the heads read from; {@code name} is an {@link EncoderModel#name()}. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Encoder(String name, String artifact, int dimensions, String pooling, int maxTokens) {
     }

@@ -1,7 +1,12 @@
 package dev.llmgateway.models.runtime;
 
-/** Which writing system a text is mostly in, decided cheaply over its first characters. */
-final class Script {
+/**
+ * Which writing system a text is mostly in, decided cheaply over its first characters. The
+ * per-script embedding blocks ({@link FeatureLayout}) and the choice of sentence encoder
+ * ({@link BundleSession}, and the training pipeline) both ask this, so a text's vector always
+ * comes from the encoder whose block it fills.
+ */
+public final class Script {
 
     static final int SCAN_CHARS = 2_000;
 
@@ -9,7 +14,7 @@ final class Script {
     }
 
     /** True when Han characters outnumber Latin-script words, the usual shape of a Chinese prompt. */
-    static boolean mostlyHan(String text) {
+    public static boolean mostlyHan(String text) {
         int han = 0;
         int latinWords = 0;
         boolean inWord = false;

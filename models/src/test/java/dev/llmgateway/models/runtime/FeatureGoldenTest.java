@@ -13,8 +13,16 @@ import org.junit.jupiter.api.Test;
  * The heads were trained on exactly these features, so no speed-up may change a single bit of
  * them: every {@link GoldenTexts} text must still build the head inputs recorded in
  * {@code feature-golden.txt} (written by {@link GoldenDump} before the feature code was optimised).
+ * The layouts are the ones the file was recorded with, the shipped heads' before the Chinese
+ * encoder (intent: per script, 8,192 buckets; complexity: shared block, 1,024 buckets,
+ * statistics), which a bundle without a Chinese encoder still uses: the MiniLM-only path must
+ * stay bit-identical.
  */
 class FeatureGoldenTest {
+
+    /** The layouts the golden file was recorded with. */
+    static final FeatureLayout GOLDEN_INTENT = new FeatureLayout(true, 8192, false, true);
+    static final FeatureLayout GOLDEN_COMPLEXITY = new FeatureLayout(true, 1024, true, false);
 
     /** A fixed unit-length vector standing in for the sentence embedding. */
     static float[] standInEmbedding() {
@@ -30,9 +38,12 @@ class FeatureGoldenTest {
         List<String> texts = GoldenTexts.all();
         List<String[]> golden = golden();
         assertEquals(texts.size(), golden.size(), "golden file and corpus differ in size");
+        FeatureLayout intent = GOLDEN_INTENT;
+        FeatureLayout complexity = GOLDEN_COMPLEXITY;
         ModelManifest manifest = manifest();
-        FeatureLayout intent = manifest.head(ModelBundle.INTENT).orElseThrow().features();
-        FeatureLayout complexity = manifest.head(ModelBundle.COMPLEXITY).orElseThrow().features();
+        assertEquals(intent.lexicalBuckets(), manifest.head(ModelBundle.INTENT).orElseThrow().features().lexicalBuckets());
+        assertEquals(complexity.lexicalBuckets(),
+                manifest.head(ModelBundle.COMPLEXITY).orElseThrow().features().lexicalBuckets());
         float[] embedding = standInEmbedding();
         for (int i = 0; i < texts.size(); i++) {
             String[] row = golden.get(i);

@@ -28,6 +28,22 @@ class ModelBundleTest {
     }
 
     @Test
+    void fromClasspath_shippedModels_embedChineseWithTheManifestsChineseEncoder() {
+        try (ModelBundle bundle = ModelBundle.fromClasspath(EncoderSettings.defaults());
+             BundleSession session = bundle.newSession()) {
+            String expected = bundle.manifest().chinese().map(ModelManifest.Encoder::name)
+                    .orElse(EncoderModel.MINILM.name());
+            Analysis zh = session.analyze("请把下面这段话翻译成英文：今天天气很好。");
+            assertEquals(expected, zh.embeddingModel());
+            assertEquals(EncoderModel.named(expected).dimensions(), zh.embedding().length);
+            assertEquals("translation", zh.intentLabels().get(zh.topIntent()));
+            Analysis en = session.analyze("Translate 'good morning' into French.");
+            assertEquals(EncoderModel.MINILM.name(), en.embeddingModel());
+            assertEquals(384, en.embedding().length);
+        }
+    }
+
+    @Test
     void fromDirectory_tamperedHead_isRejected(@TempDir Path dir) throws IOException {
         for (String name : new String[] {"manifest.json", "intent-head.onnx", "complexity-head.onnx", "task-head.onnx"}) {
             try (InputStream in = getClass().getClassLoader().getResourceAsStream(ModelManifest.RESOURCE_DIR + name)) {
