@@ -10,7 +10,7 @@ import dev.llmgateway.models.runtime.FeatureLayout;
  */
 final class HeadSpecs {
 
-    static final String VERSION = "0.3.0";
+    static final String VERSION = "0.4.0";
 
     /**
      * The encoder for mostly-Chinese prompts, used instead of MiniLM for them, or {@code none}
