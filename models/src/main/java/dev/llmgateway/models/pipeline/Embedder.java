@@ -11,13 +11,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Embeds many texts on all cores and keeps the vectors in a cache file under {@code target/}, so a
@@ -106,28 +102,8 @@ final class Embedder implements AutoCloseable {
         }
 
         private void compute(List<String> texts) {
-            int threads = Runtime.getRuntime().availableProcessors();
-            ExecutorService pool = Executors.newFixedThreadPool(threads);
-            try {
-                List<Future<?>> parts = new ArrayList<>();
-                for (int t = 0; t < threads; t++) {
-                    int offset = t;
-                    parts.add(pool.submit(() -> {
-                        try (EncoderSession session = encoder.newSession()) {
-                            for (int i = offset; i < texts.size(); i += threads) {
-                                cache.put(texts.get(i), session.embed(texts.get(i)));
-                            }
-                        }
-                    }));
-                }
-                for (Future<?> part : parts) {
-                    part.get();
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException("embedding failed", e);
-            } finally {
-                pool.shutdown();
-            }
+            PerCore.run(texts.size(), encoder::newSession,
+                    (session, i) -> cache.put(texts.get(i), session.embed(texts.get(i))), "embedding");
         }
 
         private void load() {

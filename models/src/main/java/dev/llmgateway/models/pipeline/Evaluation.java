@@ -1,17 +1,12 @@
 package dev.llmgateway.models.pipeline;
 
 import dev.llmgateway.models.runtime.Analysis;
-import dev.llmgateway.models.runtime.BundleSession;
 import dev.llmgateway.models.runtime.ModelBundle;
 import dev.llmgateway.models.runtime.RoutingScore;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /** Runs the shipped bundle (not the training code) over every evaluation set. */
 final class Evaluation {
@@ -127,29 +122,9 @@ final class Evaluation {
 
     /** Analyses texts on one session per core, in input order. */
     static List<Analysis> analyze(ModelBundle bundle, List<String> texts) {
-        int threads = Runtime.getRuntime().availableProcessors();
         Analysis[] out = new Analysis[texts.size()];
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<?>> parts = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int offset = t;
-                parts.add(pool.submit(() -> {
-                    try (BundleSession session = bundle.newSession()) {
-                        for (int i = offset; i < texts.size(); i += threads) {
-                            out[i] = session.analyze(texts.get(i));
-                        }
-                    }
-                }));
-            }
-            for (Future<?> part : parts) {
-                part.get();
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("evaluation failed", e);
-        } finally {
-            pool.shutdown();
-        }
+        PerCore.run(texts.size(), bundle::newSession, (session, i) -> out[i] = session.analyze(texts.get(i)),
+                "evaluation");
         return Arrays.asList(out);
     }
 }

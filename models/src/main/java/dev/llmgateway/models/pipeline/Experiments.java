@@ -212,14 +212,7 @@ final class Experiments {
                     throw new IllegalArgumentException("cv.target " + target);
                 }
                 // expected gain of a strong call plus beta times P(both wrong): joint-g0.25
-                double beta = Double.parseDouble(target.substring("joint-g".length()));
-                double[] a = minus(HeadTrainer.probability(model, rows, "s1w0"),
-                        HeadTrainer.probability(model, rows, "s0w1"));
-                double[] b = HeadTrainer.probability(model, rows, "s0w0");
-                for (int i = 0; i < a.length; i++) {
-                    a[i] += beta * b[i];
-                }
-                yield a;
+                yield gain(model, rows, Double.parseDouble(target.substring("joint-g".length())), "s1w0", "s0w1", "s0w0");
             }
         };
     }
@@ -406,9 +399,14 @@ final class Experiments {
     }
 
     private static double[] gain(org.tribuo.Model<Label> model, List<float[]> rows, double beta) {
-        double[] a = minus(HeadTrainer.probability(model, rows, "only_strong_right"),
-                HeadTrainer.probability(model, rows, "only_weak_right"));
-        double[] b = HeadTrainer.probability(model, rows, "both_wrong");
+        return gain(model, rows, beta, "only_strong_right", "only_weak_right", "both_wrong");
+    }
+
+    /** P(only strong) − P(only weak) + beta × P(both wrong), for a head with these three labels. */
+    private static double[] gain(org.tribuo.Model<Label> model, List<float[]> rows, double beta, String onlyStrong,
+                                 String onlyWeak, String bothWrong) {
+        double[] a = minus(HeadTrainer.probability(model, rows, onlyStrong), HeadTrainer.probability(model, rows, onlyWeak));
+        double[] b = HeadTrainer.probability(model, rows, bothWrong);
         for (int i = 0; i < a.length; i++) {
             a[i] += beta * b[i];
         }
