@@ -59,13 +59,12 @@ final class Evaluation {
         IntentScores en = IntentScores.of(wizard.stream().map(Sample::label).toList(),
                 wizardAnalyses.stream().map(a -> a.intentLabels().get(a.topIntent())).toList());
         double[] rated = data.wizardDifficulty().stream().mapToDouble(DataSets.WizardRow::difficulty).toArray();
-        ChatTransfer transfer = new ChatTransfer(rated.length,
-                RankCorrelation.spearman(wizardAnalyses.stream().mapToDouble(Analysis::difficulty).toArray(), rated),
-                RankCorrelation.spearman(wizardAnalyses.stream().mapToDouble(Analysis::complexity).toArray(), rated),
-                bundle.manifest().head(ModelBundle.TASK).isPresent()
-                        ? RankCorrelation.spearman(wizardAnalyses.stream().mapToDouble(Analysis::demand).toArray(), rated)
-                        : Double.NaN,
-                RankCorrelation.spearman(wizardAnalyses.stream().mapToDouble(Analysis::strongGain).toArray(), rated),
+        java.util.function.Function<java.util.function.ToDoubleFunction<Analysis>, Double> rho =
+                score -> RankCorrelation.spearman(wizardAnalyses.stream().mapToDouble(score).toArray(), rated);
+        ChatTransfer transfer = new ChatTransfer(rated.length, rho.apply(Analysis::difficulty),
+                rho.apply(Analysis::complexity),
+                bundle.manifest().head(ModelBundle.TASK).isPresent() ? rho.apply(Analysis::demand) : Double.NaN,
+                rho.apply(Analysis::strongGain),
                 RankCorrelation.spearman(wizard.stream().mapToDouble(s -> s.text().length()).toArray(), rated));
         List<Sample> belle = data.intentEvaluation(BELLE);
         List<String> belleVotes = predictions(bundle, belle);
